@@ -1,0 +1,64 @@
+# lightmatter: two commands on a fresh machine.
+#   make figures   set up .venv from the pinned lock and run the whole workflow (paper resolution)
+#   make test      set up the same .venv and run lint + the test suite (physics + workflow end to end)
+# Other targets: report, lint, format, bench, readme-table, lock, clean, help.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.lightmatter-installed
+CORES ?= 2
+CONFIG ?= config/config.yaml
+SNAKEMAKE := $(BIN)/snakemake --workflow-profile profiles/default
+
+.PHONY: help figures test report lint format bench readme-table lock clean env
+
+help:
+	@sed -n '1,6p' Makefile
+
+env: $(STAMP)
+
+$(STAMP): requirements-lock.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 required, found {sys.version.split()[0]}"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+figures: $(STAMP)
+	$(SNAKEMAKE) --cores $(CORES) --configfile $(CONFIG)
+
+report: $(STAMP)
+	$(SNAKEMAKE) --cores $(CORES) --configfile $(CONFIG) --report results/report.html
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/snakefmt --check Snakefile rules/
+	$(BIN)/snakemake --lint --configfile config/test.yaml
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	$(BIN)/snakefmt Snakefile rules/
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/cl_superbunching.py
+
+readme-table: $(STAMP)
+	$(BIN)/python -m lightmatter.registry readme-table
+
+# Regenerate the transitive lock after changing requirements.txt (needs the registry).
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -r requirements.txt
+	.venv-lock/bin/pip freeze --exclude-editable > requirements-lock.txt
+	rm -rf .venv-lock
+
+clean:
+	rm -rf results/*/ results/provenance results/report.html .snakemake

@@ -1,0 +1,13 @@
+"""Combine the cases of one sweep into one dataset (rule <study>_aggregate)."""
+
+from lightmatter.jobs import run_aggregate
+
+run_aggregate(
+    snakemake.params.study,
+    snakemake.wildcards[0],
+    list(snakemake.input.cases),
+    snakemake.input.table,
+    snakemake.params.config_sha256,
+    snakemake.output[0],
+    snakemake.log[0],
+)

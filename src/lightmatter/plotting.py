@@ -1,0 +1,62 @@
+"""Deterministic figure output shared by every figure script.
+
+PNG output from the Agg backend is byte-stable for a fixed environment; the PDF backend writes a
+creation date unless ``metadata={"CreationDate": None}`` is passed (ARCHITECTURE.md,
+"Deterministic"). Both files are written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+from lightmatter.provenance import atomic_path
+
+__all__ = ["STYLE", "figure_style", "save_figure"]
+
+#: One house style for every figure (fixed fonts and sizes so output does not depend on the
+#: user's matplotlibrc).
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 9,
+    "axes.labelsize": 9,
+    "legend.fontsize": 7,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "lines.linewidth": 1.3,
+    "lines.markersize": 4,
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "axes.grid": False,
+    "svg.hashsalt": "lightmatter",
+    "pdf.compression": 6,
+    "path.simplify": False,
+}
+
+
+@contextmanager
+def figure_style() -> Iterator[None]:
+    """Context manager applying the house style on top of matplotlib's defaults."""
+    with matplotlib.rc_context(rc={**matplotlib.rcParamsDefault, **STYLE}):
+        yield
+
+
+def save_figure(fig: Figure, pdf: str | os.PathLike[str], png: str | os.PathLike[str]) -> None:
+    """Save ``fig`` as PDF and PNG with deterministic metadata, atomically, then close it."""
+    meta_pdf = {"CreationDate": None, "ModDate": None, "Creator": "lightmatter"}
+    meta_png = {"Software": "lightmatter (matplotlib Agg)"}
+    for path, fmt, meta in ((pdf, "pdf", meta_pdf), (png, "png", meta_png)):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(path) as tmp:
+            fig.savefig(tmp, format=fmt, metadata=meta)
+    plt.close(fig)

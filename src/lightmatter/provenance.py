@@ -1,0 +1,280 @@
+"""Provenance helpers: canonical JSON, case ids, code fingerprints and deterministic NetCDF I/O.
+
+Contracts implemented here (ARCHITECTURE.md, "Contracts"):
+
+* every NetCDF file carries the global attributes ``title``, ``study``, ``seed_paper``,
+  ``references``, ``source``, ``code_version``, ``params``, ``config_sha256``, ``history``,
+  ``code_fingerprint`` and ``content_sha256``, and ``units``/``long_name`` on every variable;
+* the canonical content hash covers variable names, dimensions, dtypes, values and the
+  non-volatile attributes, so it is independent of the writing library and of the git state;
+* files are written to a temporary name in the target directory and renamed into place, so a
+  failed job never leaves a partial file under the final name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import json
+import math
+import os
+import subprocess
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+import lightmatter
+
+__all__ = [
+    "VOLATILE_ATTRS",
+    "atomic_path",
+    "canonical_json",
+    "case_id",
+    "code_fingerprint",
+    "code_version",
+    "config_sha256",
+    "content_hash",
+    "file_sha256",
+    "plain",
+    "verify_netcdf",
+    "write_netcdf",
+]
+
+#: Attributes excluded from the canonical content hash: they change with the git state or the
+#: writing library, not with the numbers.
+VOLATILE_ATTRS = frozenset({"code_version", "history", "content_sha256", "_NCProperties", "source"})
+
+REQUIRED_GLOBAL_ATTRS = (
+    "title",
+    "study",
+    "seed_paper",
+    "references",
+    "source",
+    "code_version",
+    "params",
+    "config_sha256",
+    "history",
+)
+
+
+def plain(obj: Any) -> Any:
+    """Convert numpy scalars/arrays and tuples to plain JSON types (recursively)."""
+    if isinstance(obj, Mapping):
+        return {str(k): plain(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [plain(v) for v in obj]
+    if isinstance(obj, np.ndarray):
+        return [plain(v) for v in obj.tolist()]
+    if isinstance(obj, np.integer):
+        return int(obj)
+    if isinstance(obj, np.floating):
+        return float(obj)
+    if isinstance(obj, np.bool_):
+        return bool(obj)
+    return obj
+
+
+def canonical_json(obj: Any) -> str:
+    """Canonical JSON: sorted keys, no whitespace, shortest round-trip floats, NaN rejected."""
+
+    def _check(o: Any) -> None:
+        if isinstance(o, float) and not math.isfinite(o):
+            raise ValueError(f"non-finite number {o!r} cannot be part of canonical parameters")
+        if isinstance(o, dict):
+            for v in o.values():
+                _check(v)
+        elif isinstance(o, list):
+            for v in o:
+                _check(v)
+
+    p = plain(obj)
+    _check(p)
+    return json.dumps(p, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+
+
+def case_id(params: Mapping[str, Any], length: int = 12) -> str:
+    """Stable case identifier: the first ``length`` hex digits of SHA-256 of the canonical JSON."""
+    return hashlib.sha256(canonical_json(params).encode()).hexdigest()[:length]
+
+
+def config_sha256(section: Mapping[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of a config section (a study section plus the root seed)."""
+    return hashlib.sha256(canonical_json(section).encode()).hexdigest()
+
+
+def _module_file(module: str) -> Path:
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"cannot locate source of module {module!r}")
+    return Path(spec.origin)
+
+
+def code_fingerprint(modules: Iterable[str]) -> str:
+    """SHA-256 over the source files of ``modules`` (sorted by name; name and bytes both hashed).
+
+    This goes into each solver rule's ``params:`` so that editing the physics a sweep depends on
+    reruns exactly that sweep's cases (Snakemake's ``code`` trigger sees only the rule's script).
+    """
+    h = hashlib.sha256()
+    for name in sorted(set(modules)):
+        h.update(name.encode() + b"\0")
+        h.update(_module_file(name).read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def code_version() -> str:
+    """``git describe --always --dirty --tags`` of the source tree, or the package version."""
+    root = Path(lightmatter.__file__).resolve().parents[2]
+    try:
+        out = subprocess.run(
+            ["git", "describe", "--always", "--dirty", "--tags"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
+        described = out.stdout.strip()
+        if described:
+            return f"{lightmatter.__version__}+g{described}"
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return lightmatter.__version__
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """SHA-256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _attrs_json(attrs: Mapping[str, Any]) -> str:
+    keep = {k: plain(v) for k, v in attrs.items() if k not in VOLATILE_ATTRS}
+    return json.dumps(keep, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def content_hash(ds: xr.Dataset) -> str:
+    """Canonical content hash of a dataset (ARCHITECTURE.md, "Deterministic").
+
+    Variables (data and coordinates) sorted by name; for each: name, dims, dtype, the values'
+    little-endian C-order bytes (strings as UTF-8) and the non-volatile attributes; then the
+    non-volatile global attributes.
+    """
+    h = hashlib.sha256()
+    for name in sorted(map(str, ds.variables)):
+        var = ds.variables[name]
+        values = np.asarray(var.values)
+        h.update(f"{name}|{','.join(map(str, var.dims))}|".encode())
+        if values.dtype.kind in "OUS":
+            h.update(b"str|")
+            h.update(json.dumps([str(v) for v in values.ravel().tolist()]).encode())
+        else:
+            arr = np.ascontiguousarray(values)
+            if arr.dtype.byteorder == ">" or (arr.dtype.byteorder == "=" and not _little()):
+                arr = arr.byteswap().view(arr.dtype.newbyteorder("<"))
+            h.update(f"{arr.dtype.kind}{arr.dtype.itemsize}|{arr.shape}|".encode())
+            h.update(arr.tobytes())
+        h.update(_attrs_json(var.attrs).encode())
+    h.update(b"||global|")
+    h.update(_attrs_json(ds.attrs).encode())
+    return h.hexdigest()
+
+
+def _little() -> bool:
+    import sys
+
+    return sys.byteorder == "little"
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path next to ``path``; rename it into place only if the block succeeds."""
+    final = Path(path)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, final)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+def _check_units(ds: xr.Dataset) -> None:
+    missing = [
+        str(name)
+        for name, var in ds.variables.items()
+        if "units" not in var.attrs or "long_name" not in var.attrs
+    ]
+    if missing:
+        raise ValueError(f"variables without units/long_name: {sorted(missing)}")
+
+
+def write_netcdf(
+    ds: xr.Dataset,
+    path: str | os.PathLike[str],
+    *,
+    study: str,
+    title: str,
+    seed_paper: str,
+    references: str,
+    params: Mapping[str, Any],
+    config_hash: str,
+    fingerprint: str,
+    source: str,
+    history: str,
+) -> str:
+    """Write ``ds`` with the provenance attributes atomically; return its canonical content hash.
+
+    Raises ``ValueError`` if a variable lacks ``units`` or ``long_name``, or if the data contain
+    non-finite values where none are allowed (variables may opt in with attribute
+    ``allow_nan = 1``).
+    """
+    ds = ds.copy()
+    _check_units(ds)
+    for name, var in ds.data_vars.items():
+        if var.dtype.kind == "f" and not var.attrs.get("allow_nan", 0):
+            if not np.all(np.isfinite(var.values)):
+                raise FloatingPointError(f"variable {name!r} contains non-finite values")
+    ds.attrs = {
+        "Conventions": "CF-1.8",
+        "title": title,
+        "study": study,
+        "seed_paper": seed_paper,
+        "references": references,
+        "source": source,
+        "code_version": code_version(),
+        "code_fingerprint": fingerprint,
+        "params": canonical_json(params),
+        "config_sha256": config_hash,
+        "history": history,
+    }
+    digest = content_hash(ds)
+    ds.attrs["content_sha256"] = digest
+    encoding = {name: {"_FillValue": None} for name in ds.variables if ds[name].dtype.kind == "f"}
+    with atomic_path(path) as tmp:
+        ds.to_netcdf(tmp, engine="netcdf4", format="NETCDF4", encoding=encoding)
+    return digest
+
+
+def verify_netcdf(path: str | os.PathLike[str]) -> tuple[bool, str, str]:
+    """Recompute the canonical content hash of a file; return (ok, stored, recomputed)."""
+    with xr.open_dataset(path, engine="netcdf4") as ds:
+        ds.load()
+        stored = str(ds.attrs.get("content_sha256", ""))
+        missing = [a for a in REQUIRED_GLOBAL_ATTRS if a not in ds.attrs]
+        if missing:
+            raise ValueError(f"{path}: missing provenance attributes {missing}")
+        recomputed = content_hash(ds)
+    return stored == recomputed, stored, recomputed

@@ -1,0 +1,108 @@
+"""The figure registry (ARCHITECTURE.md, data flow step 5), read from ``rules/figures.yaml``.
+
+Usage from the command line::
+
+    python -m lightmatter.registry readme-table   # print the README figure table (Markdown)
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+__all__ = ["Figure", "figures", "readme_table", "registry_path"]
+
+#: Papers by study key (seed file, citation, DOI or arXiv id).
+PAPERS = {
+    "cl_superbunching": (
+        "Yuge, Yamamoto, Sannomiya, Akiba, Superbunching in cathodoluminescence: "
+        "a master equation approach, Phys. Rev. B 107, 165303 (2023)",
+        "doi:10.1103/PhysRevB.107.165303",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One paper figure: where it comes from and where it goes."""
+
+    study: str
+    id: str
+    paper: str
+    what: str
+    inputs: tuple[str, ...]
+
+    @property
+    def rule(self) -> str:
+        return f"{self.study}_figure_{self.id}"
+
+    @property
+    def script(self) -> str:
+        return f"scripts/{self.study}/{self.id}.py"
+
+    @property
+    def caption(self) -> str:
+        return f"rules/captions/{self.study}/{self.id}.rst"
+
+    def outputs(self, results: str = "results") -> tuple[str, str]:
+        stem = f"{results}/{self.study}/figures/{self.id}"
+        return f"{stem}.pdf", f"{stem}.png"
+
+    def input_paths(self, results: str = "results") -> list[str]:
+        return [f"{results}/{self.study}/{sweep}.nc" for sweep in self.inputs]
+
+
+def registry_path() -> Path:
+    """Path of ``rules/figures.yaml`` in the source tree."""
+    return Path(__file__).resolve().parents[2] / "rules" / "figures.yaml"
+
+
+def figures(path: str | Path | None = None, study: str | None = None) -> list[Figure]:
+    """All registered figures (optionally of one study), in registry order."""
+    data = yaml.safe_load(Path(path or registry_path()).read_text())
+    out = []
+    for st, figs in data.items():
+        if study is not None and st != study:
+            continue
+        for fid, entry in figs.items():
+            out.append(
+                Figure(
+                    study=st,
+                    id=str(fid),
+                    paper=str(entry["paper"]),
+                    what=str(entry["what"]),
+                    inputs=tuple(entry["inputs"]),
+                )
+            )
+    return out
+
+
+def readme_table(path: str | Path | None = None) -> str:
+    """Markdown table paper -> figure -> output path, generated from the registry."""
+    lines = [
+        "| study (paper) | paper figure | what is computed | output |",
+        "| --- | --- | --- | --- |",
+    ]
+    for fig in figures(path):
+        paper = PAPERS.get(fig.study, (fig.study, ""))[1]
+        pdf, _ = fig.outputs()
+        lines.append(
+            f"| `{fig.study}` ({paper}) | {fig.paper} | {fig.what} | `{pdf[:-4]}.{{pdf,png}}` |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["readme-table"]:
+        print(readme_table())
+        return 0
+    print("usage: python -m lightmatter.registry readme-table", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

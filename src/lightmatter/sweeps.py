@@ -1,0 +1,192 @@
+"""Sweep and case bookkeeping shared by every study (ARCHITECTURE.md, data flow steps 1-3).
+
+A *sweep* is a named family of cases that share a solver and output layout. A study declares
+its sweeps as :class:`Sweep` objects; each knows
+
+* how to turn the study's config section into a case table (a pure function of the config, so
+  the Snakemake DAG is known before anything runs),
+* which package modules its solver depends on (hashed into the code fingerprint that goes into
+  the solver rule's ``params:``),
+* the case dimensions along which the aggregation concatenates the per-case datasets.
+
+The aggregation (:func:`aggregate`) combines case files with :func:`xarray.combine_by_coords`
+after checking that every case listed in the parameter table is present with exactly the
+parameters recorded in the table.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from lightmatter.provenance import atomic_path, canonical_json, case_id, code_fingerprint, plain
+
+__all__ = [
+    "Sweep",
+    "aggregate",
+    "case_params",
+    "expand_case_dims",
+    "read_case_table",
+    "write_case_table",
+]
+
+CaseList = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """Declaration of one sweep of a study.
+
+    Attributes
+    ----------
+    name: sweep key (used in file names: ``results/<study>/cases/<name>/<case_id>.nc``).
+    cases: function of (study config section, root seed) returning the list of case parameter
+        dicts (plain JSON values only; stochastic cases include the seed so that changing it
+        reruns exactly them).
+    solve: function of (case parameter dict, case_id) returning an :class:`xarray.Dataset`
+        whose case dimensions are length-1 coordinates (see :func:`expand_case_dims`).
+    case_dims: dimensions along which the cases are combined.
+    modules: package modules whose source the solver depends on (for the code fingerprint).
+    title: human-readable description used as the NetCDF ``title``.
+    mem_mb, runtime_min: resource declaration of one solver job.
+    """
+
+    name: str
+    cases: Callable[[Mapping[str, Any], int], CaseList]
+    solve: Callable[[Mapping[str, Any], str], xr.Dataset]
+    case_dims: tuple[str, ...]
+    modules: tuple[str, ...]
+    title: str
+    mem_mb: int = 1000
+    runtime_min: int = 10
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def fingerprint(self) -> str:
+        """Code fingerprint of this sweep's solver (SHA-256 of its modules' source)."""
+        return code_fingerprint((*self.modules, "lightmatter.sweeps"))
+
+
+def case_params(sweep: Sweep, section: Mapping[str, Any], seed: int) -> dict[str, dict[str, Any]]:
+    """Mapping case_id -> plain parameter dict (including ``sweep``) for ``sweep``."""
+    out: dict[str, dict[str, Any]] = {}
+    for params in sweep.cases(section, seed):
+        p = plain(dict(params))
+        p["sweep"] = sweep.name
+        cid = case_id(p)
+        if cid in out:
+            raise ValueError(f"sweep {sweep.name!r}: duplicate case {cid} ({p})")
+        out[cid] = p
+    return out
+
+
+def _cell(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+
+
+def write_case_table(cases: Mapping[str, Mapping[str, Any]], path: str | Path) -> None:
+    """Write the case table (case_id -> params) as CSV, atomically and deterministically.
+
+    One row per case in case_id order; ``case_id`` first, then the parameter names sorted.
+    Every non-string cell is JSON (shortest round-trip floats), so reading it back gives the
+    exact parameters (:func:`read_case_table`).
+    """
+    if not cases:
+        raise ValueError(f"no cases to write to {path}")
+    columns = sorted({k for p in cases.values() for k in p})
+    with atomic_path(path) as tmp, open(tmp, "w", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["case_id", *columns])
+        for cid in sorted(cases):
+            p = cases[cid]
+            writer.writerow([cid, *(_cell(p[c]) if c in p else "" for c in columns)])
+
+
+def read_case_table(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Read a case table back into case_id -> parameter dict (JSON cells decoded)."""
+    with open(path, newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        cid = row.pop("case_id")
+        params: dict[str, Any] = {}
+        for k, v in row.items():
+            if v == "":
+                continue
+            try:
+                params[k] = json.loads(v)
+            except json.JSONDecodeError:
+                params[k] = v
+        out[cid] = params
+    return out
+
+
+def expand_case_dims(
+    ds: xr.Dataset, coords: Mapping[str, tuple[Any, dict[str, str]]], cid: str
+) -> xr.Dataset:
+    """Give a per-case dataset its length-1 case dimensions and a ``case_id`` variable.
+
+    ``coords`` maps each case dimension to ``(value, {"units": ..., "long_name": ...})``.
+    """
+    dims = list(coords)
+    ds = ds.expand_dims({d: [coords[d][0]] for d in dims})
+    for d in dims:
+        ds[d].attrs.update(coords[d][1])
+    if len(dims) > 2:
+        raise ValueError("at most two case dimensions are supported")
+    ds["case_id"] = xr.DataArray(np.array(cid, dtype=object).reshape((1,) * len(dims)), dims=dims)
+    ds["case_id"].attrs.update({"units": "1", "long_name": "case identifier (hash of parameters)"})
+    return ds
+
+
+def aggregate(
+    case_files: Sequence[str | Path],
+    table_path: str | Path,
+    case_dims: Sequence[str],
+) -> tuple[xr.Dataset, dict[str, dict[str, Any]]]:
+    """Combine per-case NetCDF files into one dataset along ``case_dims``.
+
+    Checks, before combining, that the set of case files equals the case table and that each
+    file's ``params`` attribute equals the table row (so a stale case cannot slip in).
+    Returns the combined dataset (global attributes dropped; the caller sets provenance) and the
+    table's case parameters.
+    """
+    table = read_case_table(table_path)
+    found: dict[str, xr.Dataset] = {}
+    for f in case_files:
+        with xr.open_dataset(f, engine="netcdf4") as ds:
+            ds.load()
+        params = json.loads(ds.attrs["params"])
+        cid = Path(f).stem
+        if cid not in table:
+            raise ValueError(f"case file {f} is not in the case table {table_path}")
+        if canonical_json(params) != canonical_json(table[cid]):
+            raise ValueError(f"case {cid}: parameters in {f} differ from {table_path}")
+        ds.attrs = {}
+        found[cid] = ds
+    missing = sorted(set(table) - set(found))
+    if missing:
+        raise ValueError(f"cases missing from aggregation: {missing}")
+    datasets = [found[c] for c in sorted(found)]
+    if case_dims:
+        combined = xr.combine_by_coords(
+            datasets,
+            combine_attrs="drop_conflicts",
+            data_vars="all",
+            coords="different",
+            compat="no_conflicts",
+            join="outer",
+        )
+    else:
+        if len(datasets) != 1:
+            raise ValueError("a sweep without case dimensions must have exactly one case")
+        combined = datasets[0]
+    assert isinstance(combined, xr.Dataset)
+    combined = combined.sortby(list(case_dims)) if case_dims else combined
+    return combined, table
