@@ -6,13 +6,15 @@
 #   snakemake -c2 cl_superbunching_figure_fig2  # one figure
 #
 # Layout and contracts: ARCHITECTURE.md (../shared) and README.md.
-
-
-configfile: "config/config.yaml"
+#
+# The configuration file comes from the workflow profile profiles/default (configfile:
+# config/config.yaml), which Snakemake loads automatically; --configfile replaces it, so a
+# config file given on the command line is validated on its own, not merged into the default.
 
 
 include: "rules/common.smk"
 include: "rules/cl_superbunching.smk"
+include: "rules/provenance.smk"
 
 
 report: "rules/captions/workflow.rst"

@@ -108,10 +108,14 @@ for fig in figures_of(CL):
         resources:
             mem_mb=2000,
             runtime=10,
+        params:
+            # the script path is resolved when the job runs, after this loop has moved on:
+            # it must come from params, not from the loop variable
+            figure=fig.id,
         message:
             f"{CL}: figure {fig.id} ({fig.paper})"
         script:
-            f"../scripts/{CL}/{fig.id}.py"
+            "../scripts/cl_superbunching/{params.figure}.py"
 
 
 rule cl_superbunching:

@@ -17,6 +17,12 @@ SCHEMA = "../config/schema.yaml"
 STUDIES = ["cl_superbunching"]
 
 # ---- config validation: before anything runs, one clear message, nothing written -----------
+if not config:
+    sys.stderr.write(
+        "\nNo configuration: pass --configfile config/config.yaml (profiles/default sets it;"
+        " it is skipped with --workflow-profile none).\n\n"
+    )
+    raise SystemExit(1)
 try:
     validate_config(config, workflow.source_path(SCHEMA))
 except ConfigError as err:
@@ -121,26 +127,3 @@ def provenance_graph():
                     "paper_figure": fig.paper,
                 }
     return graph
-
-
-rule provenance_manifest:
-    input:
-        lambda w: sorted(provenance_graph()),
-    output:
-        f"{RESULTS}/provenance/manifest.json",
-    log:
-        f"{RESULTS}/logs/provenance_manifest.log",
-    benchmark:
-        f"{RESULTS}/benchmarks/provenance_manifest.tsv"
-    conda:
-        CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=1000,
-        runtime=10,
-    params:
-        graph=lambda w: provenance_graph(),
-    message:
-        "Writing the provenance manifest of every output"
-    script:
-        "../scripts/common/manifest.py"

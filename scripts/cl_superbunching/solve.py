@@ -4,8 +4,9 @@ The physics is in lightmatter.cl_superbunching; the sweep's solver is chosen by 
 ``sweep`` parameter (lightmatter/cl_superbunching/cases.py).
 """
 
-from lightmatter.jobs import run_solver
+from lightmatter.jobs import log_to, run_solver
 
+log_to(snakemake)
 run_solver(
     snakemake.params.study,
     snakemake.params.case,

@@ -1,7 +1,8 @@
 """Combine the cases of one sweep into one dataset (rule <study>_aggregate)."""
 
-from lightmatter.jobs import run_aggregate
+from lightmatter.jobs import log_to, run_aggregate
 
+log_to(snakemake)
 run_aggregate(
     snakemake.params.study,
     snakemake.wildcards[0],

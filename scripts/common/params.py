@@ -1,7 +1,8 @@
 """Write the parameter table of one sweep (rule <study>_params)."""
 
-from lightmatter.jobs import run_params
+from lightmatter.jobs import log_to, run_params
 
+log_to(snakemake)
 run_params(
     snakemake.params.study,
     snakemake.wildcards[0],

@@ -11,6 +11,7 @@ import importlib
 import json
 import logging
 import os
+import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -53,7 +54,8 @@ def job_logger(log_path: str | os.PathLike[str] | None, name: str) -> logging.Lo
     logger.propagate = False
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     handlers: list[logging.Handler] = [logging.StreamHandler()]
-    if log_path:
+    already = getattr(sys.stderr, "name", None) == str(log_path)  # log_to() redirected stderr
+    if log_path and not already:
         Path(log_path).parent.mkdir(parents=True, exist_ok=True)
         handlers.append(logging.FileHandler(log_path, mode="w"))
     for h in handlers:
@@ -201,3 +203,18 @@ def run_manifest(graph: Mapping[str, Mapping[str, Any]], out: str, log: str | No
     with atomic_path(out) as tmp:
         Path(tmp).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     logger.info("manifest of %d outputs -> %s", len(entries), out)
+
+
+def log_to(smk: Any) -> None:
+    """Send this job's stdout/stderr (warnings, tracebacks) to its Snakemake log file.
+
+    Called first thing in every script run by a rule: an exception then lands in the log that
+    Snakemake prints on failure (``--show-failed-logs``).
+    """
+    if not getattr(smk, "log", None):
+        return
+    path = Path(smk.log[0])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stream = open(str(path), "w", buffering=1)
+    sys.stdout = stream
+    sys.stderr = stream

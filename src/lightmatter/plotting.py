@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib
+import xarray as xr
 
 matplotlib.use("Agg")
 
@@ -21,7 +22,7 @@ from matplotlib.figure import Figure
 
 from lightmatter.provenance import atomic_path
 
-__all__ = ["STYLE", "figure_style", "save_figure"]
+__all__ = ["STYLE", "colors", "figure_style", "load", "save_figure"]
 
 #: One house style for every figure (fixed fonts and sizes so output does not depend on the
 #: user's matplotlibrc).
@@ -60,3 +61,15 @@ def save_figure(fig: Figure, pdf: str | os.PathLike[str], png: str | os.PathLike
         with atomic_path(path) as tmp:
             fig.savefig(tmp, format=fmt, metadata=meta)
     plt.close(fig)
+
+
+def load(path: str | os.PathLike[str]) -> xr.Dataset:
+    """Load an aggregated dataset fully into memory and close the file."""
+    with xr.open_dataset(path, engine="netcdf4") as ds:
+        return ds.load()
+
+
+def colors(n: int) -> list[tuple[float, float, float, float]]:
+    """``n`` distinguishable colours from the viridis map (deterministic)."""
+    cmap = matplotlib.colormaps["viridis"]
+    return [cmap(x) for x in ([0.1] if n == 1 else [0.05 + 0.85 * i / (n - 1) for i in range(n)])]

@@ -1,0 +1,33 @@
+"""Fig. 3 of Yuge et al. (PRB 107, 165303): the CL intensity as a random train of pulses.
+
+A seeded Model 1 trajectory n(t) (intensity n(t)/tau); pulses of mean length tau*H_N separated by
+gaps of mean length 1/gamma.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from lightmatter.jobs import log_to
+from lightmatter.plotting import figure_style, load, save_figure
+
+log_to(snakemake)
+ds = load(snakemake.input[0])
+N, g = int(ds.N), float(ds.gamma_tau)
+t = ds.event_time.values
+n = ds.n_after_event.values
+with figure_style():
+    fig, ax = plt.subplots(figsize=(6.4, 2.8), layout="constrained")
+    ax.step(t, n, where="post", color="C0", lw=0.9)
+    for s, e in zip(ds.pulse_start.values, ds.pulse_end.values):
+        ax.axvspan(s, e, color="C1", alpha=0.15, lw=0)
+    dur = ds.pulse_end.values - ds.pulse_start.values
+    gaps = ds.pulse_start.values[1:] - ds.pulse_end.values[:-1]
+    ax.set_xlim(0, float(t.max()))
+    ax.set_xlabel(r"$t/\tau$")
+    ax.set_ylabel(r"$n(t)$  (intensity $n/\tau$)")
+    ax.set_title(
+        rf"N = {N}, $\gamma\tau$ = {g:g}: mean pulse {np.mean(dur):.2f}$\tau$ "
+        rf"(τH$_N$ = {float(ds.mean_pulse_duration):.2f}τ), mean gap {np.mean(gaps):.1f}$\tau$ "
+        rf"(1/γ = {float(ds.mean_gap):.1f}τ), {dur.size} pulses"
+    )
+    save_figure(fig, snakemake.output.pdf, snakemake.output.png)

@@ -1,0 +1,155 @@
+"""End to end: the test configuration runs, is deterministic and is audit-ready.
+
+The workflow runs twice from scratch into separate results roots, once on one core and once on
+two; every NetCDF file and every PNG must be byte-identical (ARCHITECTURE.md, "Deterministic"),
+every NetCDF file must carry the provenance attributes and a content hash that matches its data,
+and the manifest must list every output. A third invocation must have nothing to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+import xarray as xr
+
+from lightmatter import registry
+from lightmatter.provenance import REQUIRED_GLOBAL_ATTRS, verify_netcdf
+
+from ..conftest import REPO, run_snakemake
+
+pytestmark = pytest.mark.workflow
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _run(results: Path, cores: int) -> None:
+    proc = run_snakemake(
+        f"-c{cores}", "--configfile", "config/test.yaml", "--config", f"results={results}"
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("e2e")
+    a, b = base / "a", base / "b"
+    _run(a, 1)
+    _run(b, 2)
+    return a, b
+
+
+def test_every_registered_figure_is_produced(two_runs):
+    a, _ = two_runs
+    for fig in registry.figures():
+        for out in fig.outputs(str(a)):
+            p = Path(out)
+            assert p.exists() and p.stat().st_size > 1000, out
+
+
+def test_netcdf_and_png_byte_identical_across_runs_and_cores(two_runs):
+    a, b = two_runs
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.suffix in {".nc", ".png"})
+    assert len([f for f in files if f.suffix == ".nc"]) >= 20
+    assert len([f for f in files if f.suffix == ".png"]) == len(registry.figures())
+    mismatched = [str(f) for f in files if _sha(a / f) != _sha(b / f)]
+    assert not mismatched, f"non-deterministic outputs: {mismatched}"
+    pdfs = sorted(p.relative_to(a) for p in a.rglob("*.pdf"))
+    assert all(_sha(a / f) == _sha(b / f) for f in pdfs), "PDF metadata is not deterministic"
+
+
+def test_netcdf_provenance_attributes(two_runs):
+    a, _ = two_runs
+    for path in sorted(a.rglob("*.nc")):
+        ok, stored, recomputed = verify_netcdf(path)
+        assert ok, f"{path}: stored {stored} != recomputed {recomputed}"
+        with xr.open_dataset(path) as ds:
+            for attr in REQUIRED_GLOBAL_ATTRS:
+                assert ds.attrs.get(attr), f"{path}: missing {attr}"
+            assert ds.attrs["references"] == "doi:10.1103/PhysRevB.107.165303"
+            json.loads(ds.attrs["params"])
+            for name, var in ds.variables.items():
+                assert var.attrs.get("units") and var.attrs.get("long_name"), (path, name)
+
+
+def test_manifest_lists_every_output(two_runs):
+    a, _ = two_runs
+    manifest = json.loads((a / "provenance" / "manifest.json").read_text())
+    outputs = manifest["outputs"]
+    on_disk = {
+        str(p)
+        for p in a.rglob("*")
+        if p.suffix in {".nc", ".csv", ".pdf", ".png"} and "benchmarks" not in p.parts
+    }
+    assert on_disk == set(outputs)
+    for path, info in outputs.items():
+        assert info["sha256"] == _sha(Path(path))
+        for inp in info["inputs"]:
+            assert inp in outputs, f"{path}: input {inp} not in manifest"
+        if path.endswith(".nc"):
+            assert len(info["content_sha256"]) == 64 and info["code_fingerprint"]
+
+
+def test_params_tables_match_case_files(two_runs):
+    a, _ = two_runs
+    for table in sorted((a / "cl_superbunching" / "params").glob("*.csv")):
+        ids = {line.split(",")[0] for line in table.read_text().splitlines()[1:]}
+        files = {p.stem for p in (a / "cl_superbunching" / "cases" / table.stem).glob("*.nc")}
+        assert ids == files, table
+
+
+def test_rerun_is_a_no_op(two_runs):
+    a, _ = two_runs
+    proc = run_snakemake(
+        "-c1", "--configfile", "config/test.yaml", "--config", f"results={a}", "-n"
+    )
+    assert proc.returncode == 0
+    assert "Nothing to be done" in proc.stdout + proc.stderr, proc.stdout[-2000:]
+
+
+def test_report_builds(two_runs, tmp_path):
+    a, _ = two_runs
+    report = tmp_path / "report.html"
+    proc = run_snakemake(
+        "--configfile", "config/test.yaml", "--config", f"results={a}", "--report", str(report)
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    text = report.read_text(errors="replace")
+    assert report.stat().st_size > 100_000
+    assert "Yuge" in text or "PRB 107" in text
+
+
+def _job_counts(text: str) -> dict[str, int]:
+    counts = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1].isdigit() and not parts[0].isdigit():
+            counts[parts[0]] = int(parts[1])
+    return counts
+
+
+def test_editing_one_sweeps_physics_reruns_exactly_its_cases(two_runs, tmp_path):
+    """The code fingerprint in params: editing model3.py reruns the Model 3 cases and nothing
+    else upstream (a dry run against a copy of the package with one comment added)."""
+    import shutil
+
+    a, _ = two_runs
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "src", src)
+    target = src / "lightmatter" / "cl_superbunching" / "model3.py"
+    target.write_text(target.read_text() + "\n# an edit\n")
+    proc = run_snakemake(
+        "-c1", "--configfile", "config/test.yaml", "--config", f"results={a}", "-n",
+        env_extra={"PYTHONPATH": str(src)},
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    counts = _job_counts(proc.stdout)
+    n_model3_cases = len(list((a / "cl_superbunching" / "cases" / "model3_fit").glob("*.nc")))
+    assert counts.get("cl_superbunching_solve") == n_model3_cases, counts
+    assert counts.get("cl_superbunching_aggregate") == 1, counts
+    assert counts.get("cl_superbunching_figure_figS6") == 1, counts
+    assert "cl_superbunching_figure_fig1" not in counts, counts
