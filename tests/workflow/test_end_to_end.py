@@ -143,7 +143,12 @@ def test_editing_one_sweeps_physics_reruns_exactly_its_cases(two_runs, tmp_path)
     target = src / "lightmatter" / "cl_superbunching" / "model3.py"
     target.write_text(target.read_text() + "\n# an edit\n")
     proc = run_snakemake(
-        "-c1", "--configfile", "config/test.yaml", "--config", f"results={a}", "-n",
+        "-c1",
+        "--configfile",
+        "config/test.yaml",
+        "--config",
+        f"results={a}",
+        "-n",
         env_extra={"PYTHONPATH": str(src)},
     )
     assert proc.returncode == 0, proc.stderr[-3000:]

@@ -1,0 +1,94 @@
+"""Provenance helpers: canonical JSON, case ids, content hash, atomic NetCDF writes."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import xarray as xr
+
+from lightmatter import provenance as pv
+from lightmatter.sweeps import read_case_table, write_case_table
+
+
+def _ds() -> xr.Dataset:
+    return xr.Dataset(
+        {"y": ("x", np.array([1.0, 2.5]), {"units": "1", "long_name": "y"})},
+        coords={"x": ("x", np.array([0, 1]), {"units": "s", "long_name": "time"})},
+    )
+
+
+def test_canonical_json_is_order_independent_and_rejects_nan():
+    assert pv.canonical_json({"b": 1, "a": [1.5, np.int64(2)]}) == '{"a":[1.5,2],"b":1}'
+    assert pv.case_id({"a": 1, "b": 2.0}) == pv.case_id({"b": 2.0, "a": 1})
+    assert pv.case_id({"a": 1}) != pv.case_id({"a": 2})
+    with pytest.raises(ValueError):
+        pv.canonical_json({"a": math.nan})
+
+
+def test_content_hash_ignores_volatile_attributes_but_not_values():
+    a, b = _ds(), _ds()
+    b.attrs["code_version"] = "something else"
+    assert pv.content_hash(a) == pv.content_hash(b)
+    b["y"].values[0] = 1.0 + 1e-15
+    assert pv.content_hash(a) != pv.content_hash(b)
+    c = _ds()
+    c["y"].attrs["units"] = "m"
+    assert pv.content_hash(a) != pv.content_hash(c)
+
+
+def test_write_netcdf_roundtrip_and_bytes_deterministic(tmp_path):
+    kw = dict(
+        study="s",
+        title="t",
+        seed_paper="p",
+        references="doi:x",
+        params={"k": 1},
+        config_hash="0" * 64,
+        fingerprint="f",
+        source="src",
+        history="h",
+    )
+    d1 = pv.write_netcdf(_ds(), tmp_path / "a.nc", **kw)
+    d2 = pv.write_netcdf(_ds(), tmp_path / "b.nc", **kw)
+    assert d1 == d2
+    assert pv.file_sha256(tmp_path / "a.nc") == pv.file_sha256(tmp_path / "b.nc")
+    ok, stored, _recomputed = pv.verify_netcdf(tmp_path / "a.nc")
+    assert ok and stored == d1
+    assert not list(tmp_path.glob(".*tmp")), "temporary file left behind"
+
+
+def test_write_netcdf_refuses_missing_units_and_nan(tmp_path):
+    kw = dict(
+        study="s",
+        title="t",
+        seed_paper="p",
+        references="doi:x",
+        params={},
+        config_hash="0",
+        fingerprint="f",
+        source="src",
+        history="h",
+    )
+    bad = _ds()
+    del bad["y"].attrs["units"]
+    with pytest.raises(ValueError, match="units"):
+        pv.write_netcdf(bad, tmp_path / "u.nc", **kw)
+    nan = _ds()
+    nan["y"].values[1] = np.nan
+    with pytest.raises(FloatingPointError):
+        pv.write_netcdf(nan, tmp_path / "n.nc", **kw)
+    assert not list(tmp_path.iterdir()), "a failed write must leave no file"
+
+
+def test_case_table_roundtrips_exactly(tmp_path):
+    cases = {
+        "aaa": {"N": 2, "gamma_tau": 0.001, "M": [4, 8], "law": "monte_carlo", "sweep": "s"},
+        "bbb": {"N": 5, "gamma_tau": 1e-7, "M": [2], "law": "weak_clipped", "sweep": "s"},
+    }
+    write_case_table(cases, tmp_path / "t.csv")
+    back = read_case_table(tmp_path / "t.csv")
+    assert {k: pv.canonical_json(v) for k, v in back.items()} == {
+        k: pv.canonical_json(v) for k, v in cases.items()
+    }
