@@ -80,31 +80,10 @@ def qutip_g2(N: int, gamma_tau: float, t: np.ndarray) -> tuple[np.ndarray, dict[
     return np.asarray(res.expect[0]) / mean**2, timings
 
 
-def dense_stepping_g2(N: int, gamma_tau: float, t: np.ndarray) -> np.ndarray:
-    """Reference only (not used in src/): QRT on a uniform grid by repeated multiplication with
-    the dense propagator ``expm(W dt)`` (fine for N + 1 up to a few hundred, physics note
-    pitfall 4). Shows how much of ``model1.g2_delay``'s time is per-delay overhead of
-    ``markov.propagate`` (one ``expm_multiply`` call per delay)."""
-    from scipy.linalg import expm
-
-    W = model1.model1_generator(N, gamma_tau).toarray()
-    P = model1.stationary_distribution(N, gamma_tau)
-    n = np.arange(N + 1, dtype=float)
-    step = expm(W * (t[1] - t[0]))
-    x = model1.emission_jump(N + 1) @ P
-    out = np.empty(t.size)
-    for i in range(t.size):
-        out[i] = n @ x
-        x = step @ x
-    return out / (n @ P) ** 2
-
-
 def part1(N: int, repeats: int) -> None:
     t = np.linspace(0.0, T_MAX, N_DELAYS)
     t_red, g2_red = best_of(lambda: model1.g2_delay(t, N, GAMMA_TAU), repeats)
     g2_red = np.asarray(g2_red)
-    # timed before QuTiP runs: afterwards small LAPACK calls were seen to slow down ~15x here
-    t_dense, g2_dense = best_of(lambda: dense_stepping_g2(N, GAMMA_TAU, t), repeats)
     g2_full, tq = qutip_g2(N, GAMMA_TAU, t)
     t_full = tq["steadystate"] + tq["mesolve"]
     abs_err = np.max(np.abs(g2_full - g2_red))
@@ -131,15 +110,6 @@ def part1(N: int, repeats: int) -> None:
     print(f"    {'(QuTiP operator construction, not counted)':<44s}{tq['build']:>14.4g}")
     print(f"    speed-up (QuTiP total / reduced)   = {t_full / t_red:10.0f}x")
     print(f"    speed-up (QuTiP mesolve / reduced) = {tq['mesolve'] / t_red:10.0f}x")
-    dense_err = np.max(np.abs(np.asarray(g2_dense) / g2_red - 1.0))
-    print(
-        f"    reference, not in src/: dense expm(W dt) stepping {t_dense:.3g} s "
-        f"(max relative deviation {dense_err:.1e}); QuTiP total / that = {t_full / t_dense:.0f}x"
-    )
-    print(
-        f"    model1.g2_delay is {t_red / t_dense:.0f}x slower than that: per-delay overhead of "
-        "markov.propagate (one expm_multiply call per delay)"
-    )
 
 
 def part2(sizes: list[int], repeats: int) -> None:

@@ -22,7 +22,7 @@ with figure_style():
     ax.errorbar(
         ds.t_center,
         ds.g2_hbt,
-        yerr=ds.g2_hbt_err,
+        yerr=ds.g2_hbt_err_blocks,
         fmt="o",
         ms=2.5,
         color="C3",
@@ -30,7 +30,7 @@ with figure_style():
     )
     ax.set_ylabel(r"$g^{(2)}(t)$")
     ax.legend(frameon=False)
-    pull = (ds.g2_hbt - ds.g2_exact_bin) / ds.g2_hbt_err
+    pull = (ds.g2_hbt - ds.g2_exact_bin) / ds.g2_hbt_err_blocks
     bx.plot(ds.t_center, pull, "o", ms=2.5, color="C3")
     bx.axhline(0, color="0.5", lw=0.6)
     for s in (-3, 3):

@@ -478,6 +478,10 @@ def _hbt_cases(sec: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:
     return [dict(sec["hbt"], seed=seed)]
 
 
+#: Number of record segments for the block (jackknife-like) HBT error estimate.
+HBT_BLOCKS = 16
+
+
 def _hbt_solve(p: Mapping[str, Any], cid: str) -> xr.Dataset:
     rng = rng_for(p, cid)
     N, g = int(p["N"]), float(p["gamma_tau"])
@@ -489,6 +493,7 @@ def _hbt_solve(p: Mapping[str, Any], cid: str) -> xr.Dataset:
         float(p["bin_width"]),
         float(p["max_delay"]),
         record_length=stream.record_length,
+        n_blocks=HBT_BLOCKS,
     )
     edges = np.asarray(h["edges"])
     exact_bin = model1.g2_bin_average(edges, N, g)
@@ -497,6 +502,11 @@ def _hbt_solve(p: Mapping[str, Any], cid: str) -> xr.Dataset:
         {
             "g2_hbt": ("bin", np.asarray(h["g2"]), _attrs("HBT estimate of g2 (all-pairs)")),
             "g2_hbt_err": ("bin", np.asarray(h["g2_err"]), _attrs("Poisson standard error")),
+            "g2_hbt_err_blocks": (
+                "bin",
+                np.asarray(h["g2_err_blocks"]),
+                _attrs(f"standard error from {HBT_BLOCKS} record blocks (includes bunching F)"),
+            ),
             "coincidences": ("bin", np.asarray(h["counts"]), _attrs("coincidence counts")),
             "g2_exact_bin": ("bin", exact_bin, _attrs("exact g2(t) averaged over the bin")),
             "g2_exact": ("t", model1.g2_delay(t_fine, N, g), _attrs("exact g2(t), QRT")),
