@@ -39,8 +39,14 @@ def _attrs(long_name: str, units: str = ONE) -> dict[str, str]:
     return {"units": units, "long_name": long_name}
 
 
-def _grid(spec: Mapping[str, Any]) -> np.ndarray:
-    return np.geomspace(float(spec["min"]), float(spec["max"]), int(spec["num"]))
+def _grid_params(spec: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """Case parameters of a log grid: ``<name>_min``, ``<name>_max`` and ``num``."""
+    return {f"{name}_min": spec["min"], f"{name}_max": spec["max"], "num": spec["num"]}
+
+
+def _grid(p: Mapping[str, Any], name: str) -> np.ndarray:
+    """The log grid described by :func:`_grid_params` in a case's parameters."""
+    return np.geomspace(float(p[f"{name}_min"]), float(p[f"{name}_max"]), int(p["num"]))
 
 
 def rng_for(params: Mapping[str, Any], case: str) -> np.random.Generator:
@@ -62,15 +68,12 @@ T_ATTRS = _attrs("delay t in units of the radiative lifetime tau (t/tau)")
 # ---------------------------------------------------------------- Fig. 1: g2(0) vs gamma*tau
 def _g2_zero_cases(sec: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:
     g = sec["g2_zero"]["gamma_tau"]
-    return [
-        {"N": int(n), "gamma_tau_min": g["min"], "gamma_tau_max": g["max"], "num": g["num"]}
-        for n in sec["g2_zero"]["N"]
-    ]
+    return [{"N": int(n), **_grid_params(g, "gamma_tau")} for n in sec["g2_zero"]["N"]]
 
 
 def _g2_zero_solve(p: Mapping[str, Any], cid: str) -> xr.Dataset:
     N = int(p["N"])
-    gt = np.geomspace(p["gamma_tau_min"], p["gamma_tau_max"], int(p["num"]))
+    gt = _grid(p, "gamma_tau")
     numeric = np.empty_like(gt)
     p0 = np.empty_like(gt)
     for i, g in enumerate(gt):
@@ -173,21 +176,12 @@ def _with_reldiff(ds: xr.Dataset) -> xr.Dataset:
 def _m2m1_cases(sec: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:
     s = sec["model2_vs_model1"]
     g = s["gamma_tau"]
-    return [
-        {
-            "M": s["M"],
-            "N": int(n),
-            "gamma_tau_min": g["min"],
-            "gamma_tau_max": g["max"],
-            "num": g["num"],
-        }
-        for n in s["N"]
-    ]
+    return [{"M": s["M"], "N": int(n), **_grid_params(g, "gamma_tau")} for n in s["N"]]
 
 
 def _m2m1_solve(p: Mapping[str, Any], cid: str) -> xr.Dataset:
     M, N = int(p["M"]), int(p["N"])
-    gt = np.geomspace(p["gamma_tau_min"], p["gamma_tau_max"], int(p["num"]))
+    gt = _grid(p, "gamma_tau")
     data = _compare(M, N / M, N, gt)
     ds = xr.Dataset(
         {k: ("gamma_tau", v, _COMPARE_ATTRS[k]) for k, v in data.items()},
@@ -272,21 +266,12 @@ def _m2_vs_M_solve(p: Mapping[str, Any], cid: str) -> xr.Dataset:
 def _sat_cases(sec: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:
     s = sec["model2_saturation"]
     g = s["gamma_prime_tau"]
-    return [
-        {
-            "M": int(m),
-            "p": s["p"],
-            "gamma_prime_tau_min": g["min"],
-            "gamma_prime_tau_max": g["max"],
-            "num": g["num"],
-        }
-        for m in s["M"]
-    ]
+    return [{"M": int(m), "p": s["p"], **_grid_params(g, "gamma_prime_tau")} for m in s["M"]]
 
 
 def _sat_solve(p: Mapping[str, Any], cid: str) -> xr.Dataset:
     M, prob = int(p["M"]), float(p["p"])
-    gt = np.geomspace(p["gamma_prime_tau_min"], p["gamma_prime_tau_max"], int(p["num"]))
+    gt = _grid(p, "gamma_prime_tau")
     m2 = model2.model2_moments(M, prob, gt)
     ds = xr.Dataset(
         {
@@ -317,9 +302,7 @@ def _m3_cases(sec: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:
             "kappa_tau_c": s["kappa_tau_c"],
             "law": s["law"],
             "fit_rate_tau": s["fit_rate_tau"],
-            "rate_tau_min": g["min"],
-            "rate_tau_max": g["max"],
-            "num": g["num"],
+            **_grid_params(g, "rate_tau"),
         }
         | ({"seed": seed} if s["law"] == "monte_carlo" else {})
     ]
@@ -327,7 +310,7 @@ def _m3_cases(sec: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:
 
 def _m3_solve(p: Mapping[str, Any], cid: str) -> xr.Dataset:
     M, kap, law = int(p["M"]), float(p["kappa_tau_c"]), str(p["law"])
-    rates = np.geomspace(p["rate_tau_min"], p["rate_tau_max"], int(p["num"]))
+    rates = _grid(p, "rate_tau")
     # Monte Carlo flip law: one integer seed per case, from the root seed and the case id
     kw = {"rng": int(seed_for(p, cid))} if law == "monte_carlo" else {}
     fit = model3.fit_model2_to_model3(M, float(p["fit_rate_tau"]), kap, law=law, **kw)
