@@ -44,7 +44,6 @@ rule cl_superbunching_solve:
     params:
         case=lambda w: cases_of(CL, w.cl_sweep)[w.case_id],
         fingerprint=lambda w: sweep_fingerprint(CL, w.cl_sweep),
-        config_sha256=study_config_hash(CL),
         study=CL,
     message:
         "cl_superbunching: solving case {wildcards.case_id} of sweep {wildcards.cl_sweep}"
@@ -69,7 +68,6 @@ rule cl_superbunching_aggregate:
         mem_mb=2000,
         runtime=10,
     params:
-        config_sha256=study_config_hash(CL),
         study=CL,
     message:
         "cl_superbunching: aggregating sweep {wildcards.cl_sweep}"

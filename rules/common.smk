@@ -100,7 +100,7 @@ def provenance_graph():
                 "rule": f"{study}_params",
                 "inputs": [],
                 "config_section": study,
-                "config_sha256": section,
+                "config_section_sha256": section,
             }
             cfiles = case_files(study, sweep)
             for cid, path in zip(sorted(cases_of(study, sweep)), cfiles):
@@ -109,13 +109,13 @@ def provenance_graph():
                     "inputs": [],
                     "params": cases_of(study, sweep)[cid],
                     "config_section": study,
-                    "config_sha256": section,
+                    "config_section_sha256": section,
                 }
             graph[f"{RESULTS}/{study}/{sweep}.nc"] = {
                 "rule": f"{study}_aggregate",
                 "inputs": [table, *cfiles],
                 "config_section": study,
-                "config_sha256": section,
+                "config_section_sha256": section,
             }
         for fig in figures_of(study):
             for path in fig.outputs(RESULTS):
@@ -123,7 +123,7 @@ def provenance_graph():
                     "rule": fig.rule,
                     "inputs": fig.input_paths(RESULTS),
                     "config_section": study,
-                    "config_sha256": section,
+                    "config_section_sha256": section,
                     "paper_figure": fig.paper,
                 }
     return graph

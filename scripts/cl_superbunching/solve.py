@@ -12,7 +12,6 @@ run_solver(
     snakemake.params.case,
     snakemake.wildcards.case_id,
     snakemake.params.fingerprint,
-    snakemake.params.config_sha256,
     snakemake.output[0],
     snakemake.log[0],
 )

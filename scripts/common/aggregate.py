@@ -8,7 +8,6 @@ run_aggregate(
     snakemake.wildcards[0],
     list(snakemake.input.cases),
     snakemake.input.table,
-    snakemake.params.config_sha256,
     snakemake.output[0],
     snakemake.log[0],
 )

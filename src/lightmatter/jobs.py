@@ -25,6 +25,7 @@ from lightmatter.provenance import (
     atomic_path,
     canonical_json,
     code_version,
+    config_sha256,
     content_hash,
     file_sha256,
     write_netcdf,
@@ -93,13 +94,15 @@ def run_solver(
     params: Mapping[str, Any],
     case: str,
     fingerprint: str,
-    config_hash: str,
     out: str,
     log: str | None = None,
 ) -> str:
     """Solve one case and write its NetCDF file with provenance (data flow step 2).
 
-    ``params`` is the case's plain parameter dict (it includes ``sweep``). The wall time of the
+    ``params`` is the case's plain parameter dict (it includes ``sweep``); the file's
+    ``config_sha256`` is the hash of exactly these parameters (the part of the configuration the
+    case depends on), so editing an unrelated config value changes neither its bytes nor its
+    cache key. The wall time of the
     solve is logged (cached rules cannot carry ``benchmark:``). On any exception the error is
     logged with the case id and re-raised; no file is left under the output name.
     """
@@ -126,7 +129,7 @@ def run_solver(
         seed_paper=mod.SEED_PAPER,
         references=mod.REFERENCES,
         params=params,
-        config_hash=config_hash,
+        config_hash=config_sha256(params),
         fingerprint=fingerprint,
         source=f"{mod.__name__}:{sweep.solve.__name__} (lightmatter {__version__})",
         history=f"solved case {case} of sweep {sweep.name} (rule {study}_solve)",
@@ -140,11 +143,14 @@ def run_aggregate(
     sweep_name: str,
     case_files: list[str],
     table: str,
-    config_hash: str,
     out: str,
     log: str | None = None,
 ) -> str:
-    """Combine the cases of a sweep into one dataset (data flow step 3)."""
+    """Combine the cases of a sweep into one dataset (data flow step 3).
+
+    ``config_sha256`` of the result is the hash of the sweep's parameter table (case_id ->
+    parameters), i.e. of the configuration this dataset depends on.
+    """
     logger = job_logger(log, f"{study}.{sweep_name}.aggregate")
     mod, sweep = _sweep(study, sweep_name)
     combined, cases = aggregate(case_files, table, sweep.case_dims)
@@ -162,7 +168,7 @@ def run_aggregate(
         seed_paper=mod.SEED_PAPER,
         references=mod.REFERENCES,
         params={"sweep": sweep_name, "cases": cases},
-        config_hash=config_hash,
+        config_hash=config_sha256(cases),
         fingerprint=fingerprints.pop(),
         source=f"lightmatter.sweeps:aggregate (lightmatter {__version__})",
         history=f"aggregated {len(case_files)} cases of sweep {sweep_name}",

@@ -74,16 +74,28 @@ class Sweep:
 
 
 def case_params(sweep: Sweep, section: Mapping[str, Any], seed: int) -> dict[str, dict[str, Any]]:
-    """Mapping case_id -> plain parameter dict (including ``sweep``) for ``sweep``."""
+    """Mapping case_id -> plain parameter dict (including ``sweep``) for ``sweep``.
+
+    Keys are sorted at every level and cases are ordered by case_id: Snakemake compares
+    ``params`` including dict order, so an order change in the config (or a YAML round trip)
+    must not look like a parameter change.
+    """
     out: dict[str, dict[str, Any]] = {}
     for params in sweep.cases(section, seed):
-        p = plain(dict(params))
-        p["sweep"] = sweep.name
+        p = _sorted(plain({**params, "sweep": sweep.name}))
         cid = case_id(p)
         if cid in out:
             raise ValueError(f"sweep {sweep.name!r}: duplicate case {cid} ({p})")
         out[cid] = p
-    return out
+    return {cid: out[cid] for cid in sorted(out)}
+
+
+def _sorted(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _sorted(obj[k]) for k in sorted(obj)}
+    if isinstance(obj, list):
+        return [_sorted(v) for v in obj]
+    return obj
 
 
 def _cell(value: Any) -> str:

@@ -158,3 +158,30 @@ def test_editing_one_sweeps_physics_reruns_exactly_its_cases(two_runs, tmp_path)
     assert counts.get("cl_superbunching_aggregate") == 1, counts
     assert counts.get("cl_superbunching_figure_figS6") == 1, counts
     assert "cl_superbunching_figure_fig1" not in counts, counts
+
+
+def test_changing_one_parameter_reruns_exactly_its_case(two_runs, tmp_path):
+    """A config edit touching one case reruns that case (and what is built from it) only."""
+    import yaml
+
+    a, _ = two_runs
+    cfg = yaml.safe_load((REPO / "config" / "test.yaml").read_text())
+    cfg["cl_superbunching"]["hbt"]["n_photons"] += 1000
+    cfile = tmp_path / "edited.yaml"
+    cfile.write_text(yaml.safe_dump(cfg))
+    proc = run_snakemake("-c1", "--configfile", str(cfile), "--config", f"results={a}", "-n")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    counts = _job_counts(proc.stdout)
+    assert counts.get("cl_superbunching_solve") == 1, counts
+    assert counts.get("cl_superbunching_params") == 1, counts
+    assert counts.get("cl_superbunching_aggregate") == 1, counts
+    assert counts.get("cl_superbunching_figure_hbt_virtual") == 1, counts
+    assert set(counts) <= {
+        "cl_superbunching_solve",
+        "cl_superbunching_params",
+        "cl_superbunching_aggregate",
+        "cl_superbunching_figure_hbt_virtual",
+        "provenance_manifest",
+        "all",
+        "total",
+    }, counts
