@@ -17,12 +17,13 @@ t = ds.event_time.values
 n = ds.n_after_event.values
 with figure_style():
     fig, ax = plt.subplots(figsize=(6.4, 2.8), layout="constrained")
-    ax.step(t, n, where="post", color="C0", lw=0.9)
+    # extend the last level to the end of the record
+    ax.step(np.append(t, float(ds.t_max)), np.append(n, n[-1]), where="post", color="C0", lw=0.9)
     for s, e in zip(ds.pulse_start.values, ds.pulse_end.values):
         ax.axvspan(s, e, color="C1", alpha=0.15, lw=0)
     dur = ds.pulse_end.values - ds.pulse_start.values
     gaps = ds.pulse_start.values[1:] - ds.pulse_end.values[:-1]
-    ax.set_xlim(0, float(t.max()))
+    ax.set_xlim(0, float(ds.t_max))
     ax.set_xlabel(r"$t/\tau$")
     ax.set_ylabel(r"$n(t)$  (intensity $n/\tau$)")
     ax.set_title(

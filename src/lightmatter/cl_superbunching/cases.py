@@ -391,6 +391,7 @@ def _trains_solve(p: Mapping[str, Any], cid: str) -> xr.Dataset:
             "mean_gap": ((), radiation.mean_gap(g), _attrs("1/(gamma tau), mean gap / tau")),
             "N": ((), N, N_ATTRS),
             "gamma_tau": ((), g, GAMMA_TAU),
+            "t_max": ((), float(p["t_max"]), _attrs("length of the intensity trace / tau")),
             "rate_tau": ((), float(p["rate_tau"]), _attrs("electron arrival rate r times tau")),
             "tau_c_over_tau": ((), float(p["tau_c_over_tau"]), _attrs("pulse length tau_c/tau")),
         },
