@@ -83,10 +83,10 @@ def test_write_netcdf_refuses_missing_units_and_nan(tmp_path):
 
 
 def test_case_table_roundtrips_exactly(tmp_path):
-    cases = {
-        "aaa": {"N": 2, "gamma_tau": 0.001, "M": [4, 8], "law": "monte_carlo", "sweep": "s"},
-        "bbb": {"N": 5, "gamma_tau": 1e-7, "M": [2], "law": "weak_clipped", "sweep": "s"},
-    }
+    p1 = {"N": 2, "gamma_tau": 0.001, "M": [4, 8], "law": "monte_carlo", "sweep": "s"}
+    p2 = {"N": 5, "gamma_tau": 1e-7, "M": [2], "law": "weak_clipped", "sweep": "s"}
+    p3 = {"N": 7, "gamma_tau": 0.1, "sweep": "s"}
+    cases = {"aaa": {"points": [p1, p3], "sweep": "s"}, "bbb": {"points": [p2], "sweep": "s"}}
     write_case_table(cases, tmp_path / "t.csv")
     back = read_case_table(tmp_path / "t.csv")
     assert {k: pv.canonical_json(v) for k, v in back.items()} == {

@@ -30,7 +30,7 @@ from lightmatter.provenance import (
     file_sha256,
     write_netcdf,
 )
-from lightmatter.sweeps import Sweep, aggregate, write_case_table
+from lightmatter.sweeps import Sweep, aggregate, solve_case, write_case_table
 
 __all__ = [
     "job_logger",
@@ -86,7 +86,8 @@ def run_params(
     logger = job_logger(log, f"{study}.{sweep}.params")
     _sweep(study, sweep)
     write_case_table(cases, out)
-    logger.info("%d cases of sweep %s -> %s", len(cases), sweep, out)
+    n_points = sum(len(c["points"]) for c in cases.values())
+    logger.info("%d cases (%d points) of sweep %s -> %s", len(cases), n_points, sweep, out)
 
 
 def run_solver(
@@ -113,10 +114,16 @@ def run_solver(
             f"case {case}: code fingerprint of the installed package differs from the one the "
             "workflow computed; reinstall the package (pip install -e .)"
         )
-    logger.info("case %s of sweep %s: %s", case, sweep.name, canonical_json(params))
+    logger.info(
+        "case %s of sweep %s: %d point(s) %s",
+        case,
+        sweep.name,
+        len(params["points"]),
+        canonical_json(params),
+    )
     t0 = time.perf_counter()
     try:
-        ds = sweep.solve(params, case)
+        ds = solve_case(sweep, params)
     except Exception:
         logger.exception("case %s of sweep %s failed", case, sweep.name)
         raise

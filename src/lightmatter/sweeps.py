@@ -1,7 +1,11 @@
 """Sweep and case bookkeeping shared by every study (ARCHITECTURE.md, data flow steps 1-3).
 
-A *sweep* is a named family of cases that share a solver and output layout. A study declares
-its sweeps as :class:`Sweep` objects; each knows
+A *sweep* is a named family of parameter *points* that share a solver and output layout. Points
+are grouped into *cases* (chunks of ``points_per_job`` consecutive points): one case is one
+solver job and one NetCDF file, so cheap points are bundled until a job does a useful amount of
+work while an expensive point can still be a job of its own. Random numbers are seeded per
+point (from its point id), so the chunking never changes the numbers. A study declares its
+sweeps as :class:`Sweep` objects; each knows
 
 * how to turn the study's config section into a case table (a pure function of the config, so
   the Snakemake DAG is known before anything runs),
@@ -19,7 +23,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,15 +51,16 @@ class Sweep:
     Attributes
     ----------
     name: sweep key (used in file names: ``results/<study>/cases/<name>/<case_id>.nc``).
-    cases: function of (study config section, root seed) returning the list of case parameter
-        dicts (plain JSON values only; stochastic cases include the seed so that changing it
-        reruns exactly them).
-    solve: function of (case parameter dict, case_id) returning an :class:`xarray.Dataset`
+    cases: function of (study config section, root seed) returning the list of parameter
+        points (dicts of plain JSON values; stochastic points include the seed so that changing
+        it reruns exactly them).
+    solve: function of (point parameter dict, point_id) returning an :class:`xarray.Dataset`
         whose case dimensions are length-1 coordinates (see :func:`expand_case_dims`).
-    case_dims: dimensions along which the cases are combined.
+    case_dims: dimensions along which points and cases are combined.
     modules: package modules whose source the solver depends on (for the code fingerprint).
     title: human-readable description used as the NetCDF ``title``.
     mem_mb, runtime_min: resource declaration of one solver job.
+    points_per_job: how many consecutive points one case (job) solves.
     """
 
     name: str
@@ -66,27 +71,37 @@ class Sweep:
     title: str
     mem_mb: int = 1000
     runtime_min: int = 10
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    points_per_job: int = 1
 
     def fingerprint(self) -> str:
         """Code fingerprint of this sweep's solver (SHA-256 of its modules' source)."""
         return code_fingerprint((*self.modules, "lightmatter.sweeps"))
 
 
-def case_params(sweep: Sweep, section: Mapping[str, Any], seed: int) -> dict[str, dict[str, Any]]:
-    """Mapping case_id -> plain parameter dict (including ``sweep``) for ``sweep``.
+def point_params(sweep: Sweep, section: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:
+    """The sweep's parameter points in config order, key-sorted, each with ``sweep``."""
+    points = [_sorted(plain({**p, "sweep": sweep.name})) for p in sweep.cases(section, seed)]
+    ids = [case_id(p) for p in points]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"sweep {sweep.name!r}: two parameter points are identical")
+    if not points:
+        raise ValueError(f"sweep {sweep.name!r} has no parameter points")
+    return points
 
-    Keys are sorted at every level and cases are ordered by case_id: Snakemake compares
-    ``params`` including dict order, so an order change in the config (or a YAML round trip)
-    must not look like a parameter change.
+
+def case_params(sweep: Sweep, section: Mapping[str, Any], seed: int) -> dict[str, dict[str, Any]]:
+    """Mapping case_id -> case parameters ``{"sweep": name, "points": [point, ...]}``.
+
+    Points are chunked in config order, ``points_per_job`` at a time. Keys are sorted at every
+    level and cases ordered by case_id: Snakemake compares ``params`` including dict order, so
+    a reordering (or a YAML round trip of the config) must not look like a parameter change.
     """
+    points = point_params(sweep, section, seed)
+    size = max(1, int(sweep.points_per_job))
     out: dict[str, dict[str, Any]] = {}
-    for params in sweep.cases(section, seed):
-        p = _sorted(plain({**params, "sweep": sweep.name}))
-        cid = case_id(p)
-        if cid in out:
-            raise ValueError(f"sweep {sweep.name!r}: duplicate case {cid} ({p})")
-        out[cid] = p
+    for start in range(0, len(points), size):
+        case = {"points": points[start : start + size], "sweep": sweep.name}
+        out[case_id(case)] = case
     return {cid: out[cid] for cid in sorted(out)}
 
 
@@ -98,44 +113,60 @@ def _sorted(obj: Any) -> Any:
     return obj
 
 
+def solve_case(sweep: Sweep, case: Mapping[str, Any]) -> xr.Dataset:
+    """Solve every point of a case and combine them along the sweep's case dimensions."""
+    parts = [sweep.solve(point, case_id(point)) for point in case["points"]]
+    if len(parts) == 1:
+        return parts[0]
+    if not sweep.case_dims:
+        raise ValueError(f"sweep {sweep.name!r} has no case dimensions to combine points along")
+    combined = xr.combine_by_coords(parts, combine_attrs="drop_conflicts", join="outer")
+    assert isinstance(combined, xr.Dataset)
+    return combined.sortby(list(sweep.case_dims))
+
+
 def _cell(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
 
 
 def write_case_table(cases: Mapping[str, Mapping[str, Any]], path: str | Path) -> None:
-    """Write the case table (case_id -> params) as CSV, atomically and deterministically.
+    """Write the parameter table of a sweep as CSV, atomically and deterministically.
 
-    One row per case in case_id order; ``case_id`` first, then the parameter names sorted.
-    Every non-string cell is JSON (shortest round-trip floats), so reading it back gives the
-    exact parameters (:func:`read_case_table`).
+    One row per parameter point: ``case_id`` (the job and file it belongs to), ``point_id``,
+    then the parameter names sorted. Every non-string cell is JSON (shortest round-trip floats),
+    so :func:`read_case_table` gives back the exact case parameters.
     """
     if not cases:
         raise ValueError(f"no cases to write to {path}")
-    columns = sorted({k for p in cases.values() for k in p})
+    rows = [(cid, pt) for cid in sorted(cases) for pt in cases[cid]["points"]]
+    columns = sorted({k for _, pt in rows for k in pt})
     with atomic_path(path) as tmp, open(tmp, "w", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["case_id", *columns])
-        for cid in sorted(cases):
-            p = cases[cid]
-            writer.writerow([cid, *(_cell(p[c]) if c in p else "" for c in columns)])
+        writer.writerow(["case_id", "point_id", *columns])
+        for cid, pt in rows:
+            writer.writerow([cid, case_id(pt), *(_cell(pt[c]) if c in pt else "" for c in columns)])
 
 
 def read_case_table(path: str | Path) -> dict[str, dict[str, Any]]:
-    """Read a case table back into case_id -> parameter dict (JSON cells decoded)."""
+    """Read a parameter table back into case_id -> ``{"sweep", "points"}`` (exact values)."""
     with open(path, newline="") as fh:
         rows = list(csv.DictReader(fh))
     out: dict[str, dict[str, Any]] = {}
     for row in rows:
         cid = row.pop("case_id")
-        params: dict[str, Any] = {}
+        pid = row.pop("point_id")
+        point: dict[str, Any] = {}
         for k, v in row.items():
             if v == "":
                 continue
             try:
-                params[k] = json.loads(v)
+                point[k] = json.loads(v)
             except json.JSONDecodeError:
-                params[k] = v
-        out[cid] = params
+                point[k] = v
+        if case_id(point) != pid:
+            raise ValueError(f"{path}: point {pid} does not match its parameters")
+        case = out.setdefault(cid, {"points": [], "sweep": point["sweep"]})
+        case["points"].append(point)
     return out
 
 

@@ -124,11 +124,15 @@ def test_report_builds(two_runs, tmp_path):
 
 
 def _job_counts(text: str) -> dict[str, int]:
-    counts = {}
-    for line in text.splitlines():
+    """Parse the first "Job stats" table of a dry run into rule -> job count."""
+    counts: dict[str, int] = {}
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Job stats"))
+    for line in lines[start + 3 :]:
         parts = line.split()
-        if len(parts) == 2 and parts[1].isdigit() and not parts[0].isdigit():
-            counts[parts[0]] = int(parts[1])
+        if len(parts) != 2 or not parts[1].isdigit():
+            break
+        counts[parts[0]] = int(parts[1])
     return counts
 
 
