@@ -13,6 +13,7 @@
 
 
 include: "rules/common.smk"
+include: "rules/pipeline.smk"
 include: "rules/cl_superbunching.smk"
 include: "rules/provenance.smk"
 

@@ -66,7 +66,7 @@ def sweep_fingerprint(study, sweep):
     return study_module(study).SWEEPS[sweep].fingerprint()
 
 
-def sweep_resources(study, sweep):
+def sweep_of(study, sweep):
     return study_module(study).SWEEPS[sweep]
 
 
@@ -77,7 +77,7 @@ def case_files(study, sweep):
     ]
 
 
-def figures_of(study):
+def figures_of(study=None):
     return registry.figures(workflow.source_path("figures.yaml"), study=study)
 
 
@@ -97,7 +97,7 @@ def provenance_graph():
         for sweep in sweeps_of(study):
             table = f"{RESULTS}/{study}/params/{sweep}.csv"
             graph[table] = {
-                "rule": f"{study}_params",
+                "rule": "parameter_table",
                 "inputs": [],
                 "config_section": study,
                 "config_section_sha256": section,
@@ -105,14 +105,14 @@ def provenance_graph():
             cfiles = case_files(study, sweep)
             for cid, path in zip(sorted(cases_of(study, sweep)), cfiles):
                 graph[path] = {
-                    "rule": f"{study}_solve",
+                    "rule": "solve_case",
                     "inputs": [],
                     "params": cases_of(study, sweep)[cid],
                     "config_section": study,
                     "config_section_sha256": section,
                 }
             graph[f"{RESULTS}/{study}/{sweep}.nc"] = {
-                "rule": f"{study}_aggregate",
+                "rule": "aggregate_sweep",
                 "inputs": [table, *cfiles],
                 "config_section": study,
                 "config_section_sha256": section,

@@ -1,11 +1,11 @@
-"""Combine the cases of one sweep into one dataset (rule <study>_aggregate)."""
+"""Combine the cases of one sweep into one dataset (rule aggregate_sweep)."""
 
 from lightmatter.jobs import log_to, run_aggregate
 
 log_to(snakemake)
 run_aggregate(
-    snakemake.params.study,
-    snakemake.wildcards[0],
+    snakemake.wildcards.study,
+    snakemake.wildcards.sweep,
     list(snakemake.input.cases),
     snakemake.input.table,
     snakemake.output[0],

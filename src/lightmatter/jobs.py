@@ -139,7 +139,7 @@ def run_solver(
         config_hash=config_sha256(params),
         fingerprint=fingerprint,
         source=f"{mod.__name__}:{sweep.solve.__name__} (lightmatter {__version__})",
-        history=f"solved case {case} of sweep {sweep.name} (rule {study}_solve)",
+        history=f"solved case {case} of sweep {sweep.name} (rule solve_case)",
     )
     logger.info("solve time %.3f s; content_sha256 %s -> %s", elapsed, digest, out)
     return digest

@@ -158,8 +158,8 @@ def test_editing_one_sweeps_physics_reruns_exactly_its_cases(two_runs, tmp_path)
     assert proc.returncode == 0, proc.stderr[-3000:]
     counts = _job_counts(proc.stdout)
     n_model3_cases = len(list((a / "cl_superbunching" / "cases" / "model3_fit").glob("*.nc")))
-    assert counts.get("cl_superbunching_solve") == n_model3_cases, counts
-    assert counts.get("cl_superbunching_aggregate") == 1, counts
+    assert counts.get("solve_case") == n_model3_cases, counts
+    assert counts.get("aggregate_sweep") == 1, counts
     assert counts.get("cl_superbunching_figure_figS6") == 1, counts
     assert "cl_superbunching_figure_fig1" not in counts, counts
 
@@ -176,14 +176,14 @@ def test_changing_one_parameter_reruns_exactly_its_case(two_runs, tmp_path):
     proc = run_snakemake("-c1", "--configfile", str(cfile), "--config", f"results={a}", "-n")
     assert proc.returncode == 0, proc.stderr[-3000:]
     counts = _job_counts(proc.stdout)
-    assert counts.get("cl_superbunching_solve") == 1, counts
-    assert counts.get("cl_superbunching_params") == 1, counts
-    assert counts.get("cl_superbunching_aggregate") == 1, counts
+    assert counts.get("solve_case") == 1, counts
+    assert counts.get("parameter_table") == 1, counts
+    assert counts.get("aggregate_sweep") == 1, counts
     assert counts.get("cl_superbunching_figure_hbt_virtual") == 1, counts
     assert set(counts) <= {
-        "cl_superbunching_solve",
-        "cl_superbunching_params",
-        "cl_superbunching_aggregate",
+        "solve_case",
+        "parameter_table",
+        "aggregate_sweep",
         "cl_superbunching_figure_hbt_virtual",
         "provenance_manifest",
         "all",
