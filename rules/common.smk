@@ -14,7 +14,7 @@ min_version("9.0")
 
 CONDA_ENV = "../envs/lightmatter.yaml"
 SCHEMA = "../config/schema.yaml"
-STUDIES = ["cl_superbunching"]
+STUDIES = registry.studies(workflow.source_path("figures.yaml"))
 
 # ---- config validation: before anything runs, one clear message, nothing written -----------
 if not config:

@@ -11,7 +11,7 @@ import yaml
 
 from lightmatter.cl_superbunching import cases as cl
 from lightmatter.jobs import run_aggregate, run_params, run_solver
-from lightmatter.sweeps import Sweep, case_params, expand_case_dims, solve_case
+from lightmatter.sweeps import Sweep, case_params, expand_case_dims, rng_for, solve_case
 
 from .conftest import REPO
 
@@ -23,7 +23,7 @@ def _noise_points(sec, seed):
 
 
 def _noise_solve(p, pid):
-    rng = cl.rng_for(p, pid)
+    rng = rng_for(p, pid)
     ds = xr.Dataset({"z": ("k", rng.normal(size=4), {"units": "1", "long_name": "noise"})})
     ds["k"] = ("k", np.arange(4), {"units": "1", "long_name": "index"})
     return expand_case_dims(ds, {"x": (p["x"], {"units": "1", "long_name": "x"})}, pid)

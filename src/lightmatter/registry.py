@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["Figure", "figures", "readme_table", "registry_path"]
+__all__ = ["Figure", "figures", "readme_table", "registry_path", "studies"]
 
 #: Papers by study key (seed file, citation, DOI or arXiv id).
 PAPERS = {
@@ -21,6 +21,10 @@ PAPERS = {
         "Yuge, Yamamoto, Sannomiya, Akiba, Superbunching in cathodoluminescence: "
         "a master equation approach, Phys. Rev. B 107, 165303 (2023)",
         "doi:10.1103/PhysRevB.107.165303",
+    ),
+    "auger_photoemission": (
+        "Zeng, Zhang, Cao, Liu, Pan, Auger photoemission as a laser-like coherent cathode",
+        "Zeng et al., preprint; no DOI in the seed",
     ),
 }
 
@@ -78,6 +82,11 @@ def figures(path: str | Path | None = None, study: str | None = None) -> list[Fi
                 )
             )
     return out
+
+
+def studies(path: str | Path | None = None) -> list[str]:
+    """Study keys in registry order (the workflow's list of studies)."""
+    return list(yaml.safe_load(Path(path or registry_path()).read_text()))
 
 
 def readme_table(path: str | Path | None = None) -> str:

@@ -38,6 +38,8 @@ __all__ = [
     "case_params",
     "expand_case_dims",
     "read_case_table",
+    "rng_for",
+    "seed_for",
     "write_case_table",
 ]
 
@@ -76,6 +78,21 @@ class Sweep:
     def fingerprint(self) -> str:
         """Code fingerprint of this sweep's solver (SHA-256 of its modules' source)."""
         return code_fingerprint((*self.modules, "lightmatter.sweeps"))
+
+
+def rng_for(params: Mapping[str, Any], point_id: str) -> np.random.Generator:
+    """A point's random generator: ``default_rng([seed, int(point_id, 16)])`` (ARCHITECTURE.md).
+
+    ``params`` must contain the root ``seed`` (stochastic points carry it as a parameter, so
+    changing the seed reruns exactly them).
+    """
+    return np.random.default_rng([int(params["seed"]), int(point_id, 16)])
+
+
+def seed_for(params: Mapping[str, Any], point_id: str) -> int:
+    """A 32-bit integer seed from the root seed and the point id (for APIs that take ints)."""
+    ss = np.random.SeedSequence([int(params["seed"]), int(point_id, 16)])
+    return int(ss.generate_state(1)[0])
 
 
 def point_params(sweep: Sweep, section: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:

@@ -65,6 +65,15 @@ BAD = {
     "N_above_M": (_set(f"{CL}.model2_vs_model1.N", [2, 99]), "must be <= M"),
     "empty_list": (_set(f"{CL}.g2_delay.gamma_tau", []), "cl_superbunching.g2_delay.gamma_tau"),
     "negative_seed": (_set("seed", -1), "seed"),
+    "auger_negative_lifetime": (
+        _set("auger_photoemission.model.tau1", -1e-7),
+        "auger_photoemission.model.tau1",
+    ),
+    "auger_unknown_shape": (
+        _set("auger_photoemission.coherence.shapes", ["lorentzian"]),
+        "auger_photoemission.coherence.shapes[0]",
+    ),
+    "auger_missing_section": (_delete("auger_photoemission"), "auger_photoemission"),
 }
 
 
@@ -102,6 +111,7 @@ def _yaml_dump(cfg) -> str:
         "grid_min_above_max",
         "N_not_integer",
         "empty_list",
+        "auger_negative_lifetime",
     ],
 )
 def test_workflow_refuses_bad_config(name, tmp_path: Path):

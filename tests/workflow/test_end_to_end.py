@@ -16,6 +16,7 @@ import pytest
 import xarray as xr
 
 from lightmatter import registry
+from lightmatter.jobs import study_module
 from lightmatter.provenance import REQUIRED_GLOBAL_ATTRS, verify_netcdf
 
 from ..conftest import REPO, run_snakemake
@@ -70,7 +71,9 @@ def test_netcdf_provenance_attributes(two_runs):
         with xr.open_dataset(path) as ds:
             for attr in REQUIRED_GLOBAL_ATTRS:
                 assert ds.attrs.get(attr), f"{path}: missing {attr}"
-            assert ds.attrs["references"] == "doi:10.1103/PhysRevB.107.165303"
+            study = ds.attrs["study"]
+            assert path.is_relative_to(a / study)
+            assert ds.attrs["references"] == study_module(study).REFERENCES
             json.loads(ds.attrs["params"])
             for name, var in ds.variables.items():
                 assert var.attrs.get("units") and var.attrs.get("long_name"), (path, name)
@@ -96,9 +99,11 @@ def test_manifest_lists_every_output(two_runs):
 
 def test_params_tables_match_case_files(two_runs):
     a, _ = two_runs
-    for table in sorted((a / "cl_superbunching" / "params").glob("*.csv")):
+    tables = sorted(a.glob("*/params/*.csv"))
+    assert {t.parts[-3] for t in tables} == set(registry.studies())
+    for table in tables:
         ids = {line.split(",")[0] for line in table.read_text().splitlines()[1:]}
-        files = {p.stem for p in (a / "cl_superbunching" / "cases" / table.stem).glob("*.nc")}
+        files = {p.stem for p in (table.parents[1] / "cases" / table.stem).glob("*.nc")}
         assert ids == files, table
 
 

@@ -14,11 +14,11 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from lightmatter.sweeps import Sweep, expand_case_dims
+from lightmatter.sweeps import Sweep, expand_case_dims, rng_for, seed_for
 
 from . import model1, model2, model3, photons, radiation
 
-__all__ = ["REFERENCES", "SEED_PAPER", "STUDY", "SWEEPS", "rng_for", "seed_for"]
+__all__ = ["REFERENCES", "SEED_PAPER", "STUDY", "SWEEPS"]
 
 STUDY = "cl_superbunching"
 SEED_PAPER = (
@@ -47,16 +47,6 @@ def _grid_params(spec: Mapping[str, Any], name: str) -> dict[str, Any]:
 def _grid(p: Mapping[str, Any], name: str) -> np.ndarray:
     """The log grid described by :func:`_grid_params` in a case's parameters."""
     return np.geomspace(float(p[f"{name}_min"]), float(p[f"{name}_max"]), int(p["num"]))
-
-
-def rng_for(params: Mapping[str, Any], case: str) -> np.random.Generator:
-    """The case's random generator: ``default_rng([seed, int(case_id, 16)])`` (ARCHITECTURE.md)."""
-    return np.random.default_rng([int(params["seed"]), int(case, 16)])
-
-
-def seed_for(params: Mapping[str, Any], case: str) -> int:
-    """A 32-bit integer seed derived from the root seed and the case id (for APIs taking ints)."""
-    return int(np.random.SeedSequence([int(params["seed"]), int(case, 16)]).generate_state(1)[0])
 
 
 GAMMA_TAU = _attrs("excitation rate gamma times radiative lifetime tau (gamma*tau)")
