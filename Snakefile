@@ -16,6 +16,7 @@ include: "rules/common.smk"
 include: "rules/pipeline.smk"
 include: "rules/cl_superbunching.smk"
 include: "rules/auger_photoemission.smk"
+include: "rules/perovskite_emission.smk"
 include: "rules/provenance.smk"
 
 

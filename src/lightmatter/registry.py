@@ -26,6 +26,10 @@ PAPERS = {
         "Zeng, Zhang, Cao, Liu, Pan, Auger photoemission as a laser-like coherent cathode",
         "Zeng et al., preprint; no DOI in the seed",
     ),
+    "perovskite_emission": (
+        "Chatterjee et al., Progress and prospects of quantum emission from perovskites",
+        "Chatterjee et al., MRS Commun. 2024; no DOI in the seed",
+    ),
 }
 
 

@@ -74,6 +74,18 @@ BAD = {
         "auger_photoemission.coherence.shapes[0]",
     ),
     "auger_missing_section": (_delete("auger_photoemission"), "auger_photoemission"),
+    "perovskite_probability_above_one": (
+        _set("perovskite_emission.blinking.params.p_exc", 1.2),
+        "perovskite_emission.blinking.params.p_exc",
+    ),
+    "perovskite_dicke_N_one": (
+        _set("perovskite_emission.dicke.N", [1, 10]),
+        "perovskite_emission.dicke.N[0]",
+    ),
+    "perovskite_unknown_blinking_param": (
+        _set("perovskite_emission.blinking.params.k_auger_x", 0.1),
+        "k_auger_x",
+    ),
 }
 
 
@@ -112,6 +124,7 @@ def _yaml_dump(cfg) -> str:
         "N_not_integer",
         "empty_list",
         "auger_negative_lifetime",
+        "perovskite_probability_above_one",
     ],
 )
 def test_workflow_refuses_bad_config(name, tmp_path: Path):
