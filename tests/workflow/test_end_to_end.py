@@ -194,3 +194,108 @@ def test_changing_one_parameter_reruns_exactly_its_case(two_runs, tmp_path):
         "all",
         "total",
     }, counts
+
+
+# ---------------------------------------------------------------- provenance audit
+def _audit(results: Path, config: dict) -> AuditResult:  # noqa: F821
+    from lightmatter.audit import audit
+
+    return audit(results, config)
+
+
+@pytest.fixture()
+def audited_copy(two_runs, tmp_path):
+    """A private copy of run a (results root rewritten in the manifest) and its config."""
+    import shutil
+
+    import yaml
+
+    a, _ = two_runs
+    root = tmp_path / "results"
+    shutil.copytree(a, root)
+    manifest = root / "provenance" / "manifest.json"
+    manifest.write_text(manifest.read_text().replace(str(a), str(root)))
+    cfg = yaml.safe_load((REPO / "config" / "test.yaml").read_text())
+    cfg["results"] = str(root)
+    return root, cfg
+
+
+def test_audit_passes_on_an_untouched_run(audited_copy):
+    root, cfg = audited_copy
+    res = _audit(root, cfg)
+    assert res.ok, res.problems[:5]
+    assert len(res.lineage) == len(registry.figures())
+    assert all(r["status"] == "ok" and r["cases"] >= 1 for r in res.lineage)
+
+
+def _first(root: Path, pattern: str) -> Path:
+    return sorted(root.glob(pattern))[0]
+
+
+def test_audit_catches_an_edited_case_file(audited_copy):
+    import netCDF4
+
+    root, cfg = audited_copy
+    victim = _first(root, "cl_superbunching/cases/g2_delay/*.nc")
+    with netCDF4.Dataset(victim, "a") as nc:
+        nc["g2_exact"][..., 3] = nc["g2_exact"][..., 3] * 1.001
+    res = _audit(root, cfg)
+    assert any(p == str(victim) for p, _ in res.problems), res.problems
+    assert any(r["status"] == "BROKEN" and r["figure"].endswith("fig2") for r in res.lineage)
+
+
+def test_audit_catches_an_edited_aggregate(audited_copy):
+    import netCDF4
+
+    root, cfg = audited_copy
+    victim = root / "auger_photoemission" / "pump_curves.nc"
+    with netCDF4.Dataset(victim, "a") as nc:
+        nc.setncattr("history", "edited by hand")  # volatile attribute: only the SHA catches it
+    res = _audit(root, cfg)
+    assert [m for p, m in res.problems if p == str(victim)], res.problems
+
+
+def test_audit_catches_an_edited_figure(audited_copy):
+    root, cfg = audited_copy
+    victim = root / "perovskite_emission" / "figures" / "sr_burst.png"
+    victim.write_bytes(victim.read_bytes() + b"\0")
+    res = _audit(root, cfg)
+    assert any(p == str(victim) for p, _ in res.problems), res.problems
+
+
+def test_audit_catches_a_deleted_file(audited_copy):
+    root, cfg = audited_copy
+    victim = _first(root, "cl_superbunching/cases/hbt/*.nc")
+    victim.unlink()
+    res = _audit(root, cfg)
+    assert any(p == str(victim) and "missing" in m for p, m in res.problems), res.problems
+
+
+def test_audit_catches_a_changed_config(audited_copy):
+    root, cfg = audited_copy
+    cfg["auger_photoemission"]["model"]["gamma_A"] *= 2
+    res = _audit(root, cfg)
+    flagged = {p for p, _ in res.problems}
+    assert any("auger_photoemission/cases/pump_ode" in p for p in flagged), res.problems
+    assert not any("cl_superbunching" in p for p in flagged), "other studies are unaffected"
+
+
+def test_audit_cli_exit_codes(audited_copy, tmp_path):
+    import subprocess
+    import sys
+
+    import yaml
+
+    root, cfg = audited_copy
+    cfile = tmp_path / "cfg.yaml"
+    cfile.write_text(yaml.safe_dump(cfg))
+    cmd = [sys.executable, "-m", "lightmatter.audit", "--configfile", str(cfile), "--quiet"]
+    ok = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert ok.returncode == 0, ok.stderr[-2000:]
+    (root / "provenance" / "manifest.json").write_text(
+        (root / "provenance" / "manifest.json")
+        .read_text()
+        .replace('"sha256": "', '"sha256": "0', 1)
+    )
+    bad = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert bad.returncode == 1 and "BROKEN" in bad.stderr
