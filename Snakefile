@@ -17,6 +17,7 @@ include: "rules/pipeline.smk"
 include: "rules/cl_superbunching.smk"
 include: "rules/auger_photoemission.smk"
 include: "rules/perovskite_emission.smk"
+include: "rules/qd_gain.smk"
 include: "rules/provenance.smk"
 
 

@@ -1,5 +1,6 @@
 # Shared machinery of every study: config validation, paths, case tables, fingerprints, the
 # figure registry and the provenance manifest (ARCHITECTURE.md, data flow and contracts).
+import importlib.util
 import sys
 
 from snakemake.utils import min_version, validate
@@ -7,7 +8,7 @@ from snakemake.utils import min_version, validate
 from lightmatter import registry
 from lightmatter.config import ConfigError, validate_config
 from lightmatter.jobs import study_module
-from lightmatter.provenance import config_sha256
+from lightmatter.provenance import code_fingerprint, config_sha256
 from lightmatter.sweeps import case_params
 
 min_version("9.0")
@@ -64,6 +65,17 @@ def sweeps_of(study):
 
 def sweep_fingerprint(study, sweep):
     return study_module(study).SWEEPS[sweep].fingerprint()
+
+
+def plot_fingerprint(study):
+    """Fingerprint of the plotting helpers a study's figure scripts import (the code trigger
+    sees only the script itself)."""
+    mods = ["lightmatter.plotting"]
+    for name in ("figures", "plots"):
+        mod = f"lightmatter.{study}.{name}"
+        if importlib.util.find_spec(mod) is not None:
+            mods.append(mod)
+    return code_fingerprint(mods)
 
 
 def sweep_of(study, sweep):

@@ -14,6 +14,8 @@ rule parameter_table:
         f"{RESULTS}/{{study}}/params/{{sweep}}.csv",
     log:
         f"{RESULTS}/logs/{{study}}/params/{{sweep}}.log",
+    group:
+        "tables"
     conda:
         CONDA_ENV
     threads: 1
@@ -60,6 +62,8 @@ rule aggregate_sweep:
         f"{RESULTS}/logs/{{study}}/aggregate/{{sweep}}.log",
     benchmark:
         f"{RESULTS}/benchmarks/{{study}}/aggregate/{{sweep}}.tsv"
+    group:
+        "post"
     conda:
         CONDA_ENV
     threads: 1
@@ -97,6 +101,8 @@ for fig in figures_of():
             f"{RESULTS}/logs/{fig.study}/figures/{fig.id}.log",
         benchmark:
             f"{RESULTS}/benchmarks/{fig.study}/figures/{fig.id}.tsv"
+        group:
+            "post"
         conda:
             CONDA_ENV
         threads: 1
@@ -108,6 +114,7 @@ for fig in figures_of():
             # it must come from params, not from the loop variable
             study=fig.study,
             figure=fig.id,
+            plot_code=plot_fingerprint(fig.study),
         message:
             f"{fig.study}: figure {fig.id} ({fig.paper})"
         script:

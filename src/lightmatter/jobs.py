@@ -123,6 +123,7 @@ def run_solver(
     )
     t0 = time.perf_counter()
     try:
+        _injected_fault(case, logger)
         ds = solve_case(sweep, params)
     except Exception:
         logger.exception("case %s of sweep %s failed", case, sweep.name)
@@ -143,6 +144,27 @@ def run_solver(
     )
     logger.info("solve time %.3f s; content_sha256 %s -> %s", elapsed, digest, out)
     return digest
+
+
+#: Test-only fault injection (tests/cluster): ``<case_id>:<marker directory>``. The named case
+#: raises on its first attempt (and leaves a marker), then succeeds: exercises retries.
+FAIL_ONCE_ENV = "LIGHTMATTER_TEST_FAIL_ONCE"
+
+
+def _injected_fault(case: str, logger: logging.Logger) -> None:
+    spec = os.environ.get(FAIL_ONCE_ENV, "")
+    if not spec:
+        return
+    target, _, marker_dir = spec.partition(":")
+    if target != case or not marker_dir:
+        return
+    marker = Path(marker_dir) / f"{case}.failed-once"
+    if marker.exists():
+        logger.info("injected fault for case %s already fired: solving normally", case)
+        return
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text("injected fault fired\n")
+    raise RuntimeError(f"case {case}: injected test fault ({FAIL_ONCE_ENV}), first attempt")
 
 
 def run_aggregate(

@@ -30,6 +30,10 @@ PAPERS = {
         "Chatterjee et al., Progress and prospects of quantum emission from perovskites",
         "Chatterjee et al., MRS Commun. 2024; no DOI in the seed",
     ),
+    "qd_gain": (
+        "Zenatti & Kambhampati, A path towards thresholdless colloidal quantum dot lasers",
+        "Zenatti & Kambhampati; no DOI in the seed",
+    ),
 }
 
 
