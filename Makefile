@@ -12,7 +12,7 @@ CORES ?= 2
 CONFIG ?= config/config.yaml
 SNAKEMAKE := $(BIN)/snakemake --workflow-profile profiles/default
 
-.PHONY: help figures test report lint format bench readme-table lock clean env
+.PHONY: help figures test report lint format bench readme-table lock clean env cluster-test audit
 
 help:
 	@sed -n '1,6p' Makefile
@@ -46,6 +46,16 @@ format: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
+
+# A real single-node SLURM cluster on this machine (installs slurm-wlm + munge if missing,
+# needs root), the test configuration through profiles/slurm, then teardown whatever happens.
+cluster-test: $(STAMP)
+	source tests/cluster/slurm_env.sh && bash tests/cluster/slurm_up.sh && \
+	  (LIGHTMATTER_CLUSTER_TEST=1 $(BIN)/python -m pytest -q -s tests/cluster; rc=$$?; \
+	   bash tests/cluster/slurm_down.sh; exit $$rc)
+
+audit: $(STAMP)
+	$(BIN)/python -m lightmatter.audit --configfile $(CONFIG)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/cl_superbunching.py

@@ -18,6 +18,7 @@ include: "rules/cl_superbunching.smk"
 include: "rules/auger_photoemission.smk"
 include: "rules/perovskite_emission.smk"
 include: "rules/qd_gain.smk"
+include: "rules/ledd_ttm.smk"
 include: "rules/provenance.smk"
 
 

@@ -62,8 +62,6 @@ rule aggregate_sweep:
         f"{RESULTS}/logs/{{study}}/aggregate/{{sweep}}.log",
     benchmark:
         f"{RESULTS}/benchmarks/{{study}}/aggregate/{{sweep}}.tsv"
-    group:
-        "post"
     conda:
         CONDA_ENV
     threads: 1
@@ -101,8 +99,6 @@ for fig in figures_of():
             f"{RESULTS}/logs/{fig.study}/figures/{fig.id}.log",
         benchmark:
             f"{RESULTS}/benchmarks/{fig.study}/figures/{fig.id}.tsv"
-        group:
-            "post"
         conda:
             CONDA_ENV
         threads: 1

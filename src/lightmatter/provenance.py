@@ -242,6 +242,11 @@ def write_netcdf(
     ``allow_nan = 1``).
     """
     ds = ds.copy()
+    # drop encodings inherited from files read back (e.g. a '<U2' string width taken from the
+    # first aggregated case would truncate 'ITO' to 'IT'); the encoding is set explicitly below
+    ds.encoding = {}
+    for var in ds.variables.values():
+        var.encoding = {}
     _check_units(ds)
     for name, var in ds.data_vars.items():
         if var.dtype.kind == "f" and not var.attrs.get("allow_nan", 0):

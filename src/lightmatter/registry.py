@@ -34,6 +34,11 @@ PAPERS = {
         "Zenatti & Kambhampati, A path towards thresholdless colloidal quantum dot lasers",
         "Zenatti & Kambhampati; no DOI in the seed",
     ),
+    "ledd_ttm": (
+        "Un, Sarkar, Sivan et al., Electronic and thermal response of low electron density "
+        "Drude materials",
+        "arXiv:2207.14528",
+    ),
 }
 
 

@@ -16,4 +16,7 @@ if [ -f "$LM_SLURM_DIR/run/munged.ours" ] && [ -f "$LM_SLURM_DIR/run/munged.pid"
   kill "$(cat "$LM_SLURM_DIR/run/munged.pid")" 2>/dev/null || true
   rm -f "$LM_SLURM_DIR/run/munged.pid" "$LM_SLURM_DIR/run/munged.ours"
 fi
+if [ -f "$LM_SLURM_DIR/run/etc-link.ours" ]; then
+  rm -f /etc/slurm/slurm.conf "$LM_SLURM_DIR/run/etc-link.ours"
+fi
 echo "slurm test cluster stopped"

@@ -54,6 +54,14 @@ NodeName=localhost NodeAddr=127.0.0.1 CPUs=$cores RealMemory=$mem_mb State=UNKNO
 PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 CONF
 
+# commands started inside jobs (srun of the Snakemake job step) read the default location, not
+# $SLURM_CONF: point /etc/slurm/slurm.conf at our file unless a real configuration is there
+mkdir -p /etc/slurm
+if [ ! -e /etc/slurm/slurm.conf ] || [ -f "$LM_SLURM_DIR/run/etc-link.ours" ]; then
+  ln -sfn "$SLURM_CONF" /etc/slurm/slurm.conf
+  touch "$LM_SLURM_DIR/run/etc-link.ours"
+fi
+
 # munge: the Debian package ships a key; start the daemon unless ours is running
 if ! [ -f "$LM_SLURM_DIR/run/munged.pid" ] || ! kill -0 "$(cat "$LM_SLURM_DIR/run/munged.pid")" 2>/dev/null; then
   mkdir -p /run/munge && chown munge:munge /run/munge 2>/dev/null || true
