@@ -530,7 +530,6 @@ def solve_boltzmann(
         ds["P_abs_snap"] = ("t_snap", np.array(snaps["Pabs"]), a("absorbed power density", "W/m^3"))
         ds["T_ph_snap"] = ("t_snap", np.array(snaps["Tph"]), a("phonon temperature", "K"))
     for name, val, ln, u in (
-        ("wall_time", wall, "wall time of the run", "s"),
         ("n_eval", n_eval, "right-hand-side evaluations", "1"),
         ("ee_quadruples", quads, "e-e quadruples evaluated (after pruning)", "1"),
         ("number_error", abs(n_end / N0 - 1), "final relative electron-number error", "1"),

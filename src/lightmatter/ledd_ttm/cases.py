@@ -440,7 +440,6 @@ def _conv_solve(p: Mapping[str, Any], pid: str) -> xr.Dataset:
         "E_e",
         "E_ph",
         "E_in",
-        "wall_time",
         "n_eval",
         "number_error",
         "energy_residual",
