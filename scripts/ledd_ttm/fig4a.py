@@ -29,8 +29,8 @@ with figure_style():
             )
     ax.set_xlabel("t (fs)")
     ax.set_ylabel("temperature (K)")
-    ax.legend(frameon=False, fontsize=6)
-    ax2 = ax.inset_axes([0.62, 0.25, 0.35, 0.3])
+    ax.legend(frameon=False, fontsize=6, loc="upper left")
+    ax2 = ax.inset_axes([0.64, 0.62, 0.33, 0.3])
     for n, m in enumerate(ttm.material.values):
         d = ttm.sel(material=m)
         ax2.plot(d.t, d.Tph, "-", color=f"C{n}")
