@@ -8,7 +8,7 @@ for name in slurmd slurmctld; do
   pid="$LM_SLURM_DIR/run/$name.pid"
   if [ -f "$pid" ] && kill -0 "$(cat "$pid" 2>/dev/null)" 2>/dev/null; then
     kill "$(cat "$pid")"
-    for _ in $(seq 50); do kill -0 "$(cat "$pid")" 2>/dev/null || break; sleep 0.2; done
+    for _ in $(seq 50); do kill -0 "$(cat "$pid" 2>/dev/null)" 2>/dev/null || break; sleep 0.2; done
   fi
   rm -f "$pid"
 done
