@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,37 @@ def run_snakemake(
         env=env,
         check=False,
     )
+
+
+def job_counts(text: str) -> dict[str, int]:
+    """Parse the first "Job stats" table of a dry run into rule -> job count."""
+    counts: dict[str, int] = {}
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Job stats"))
+    for line in lines[start + 3 :]:
+        parts = line.split()
+        if len(parts) != 2 or not parts[1].isdigit():
+            break
+        counts[parts[0]] = int(parts[1])
+    return counts
+
+
+def make_checkout(dest: Path) -> Path:
+    """Copy the working tree (tracked and untracked, not ignored: no results, .snakemake, .venv
+    or .git) to ``dest``: a second checkout of this commit plus local edits. Run it with
+    ``PYTHONPATH=<dest>/src`` so its own package is imported, not the installed one."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for rel in filter(None, (item.decode() for item in listed)):
+        src = REPO / rel
+        if src.is_file():  # a tracked file deleted in the working tree is not copied
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    return dest
 
 
 @pytest.fixture(scope="session")

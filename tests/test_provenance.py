@@ -92,3 +92,43 @@ def test_case_table_roundtrips_exactly(tmp_path):
     assert {k: pv.canonical_json(v) for k, v in back.items()} == {
         k: pv.canonical_json(v) for k, v in cases.items()
     }
+
+
+def test_sigkill_mid_write_never_leaves_a_partial_output(tmp_path):
+    """A writer killed inside ``atomic_path`` (after writing half a file, before the rename)
+    leaves nothing under the output name; the rerun's write removes the stale temporary."""
+    import signal
+    import subprocess
+    import sys
+
+    final = tmp_path / "case.nc"
+    writer = (
+        "import os, signal, sys\n"
+        "from lightmatter.provenance import atomic_path\n"
+        "with atomic_path(sys.argv[1]) as tmp:\n"
+        "    tmp.write_bytes(b'half a file')\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", writer, str(final)], check=False)
+    assert proc.returncode == -signal.SIGKILL
+    assert not final.exists()
+    stale = list(tmp_path.glob(".case.nc.*.tmp"))
+    assert len(stale) == 1 and stale[0].read_bytes() == b"half a file"
+    other = tmp_path / ".other.nc.x.tmp"  # another output's temporary: not ours to remove
+    other.write_bytes(b"")
+    pv.write_netcdf(
+        _ds(),
+        final,
+        study="s",
+        title="t",
+        seed_paper="p",
+        references="r",
+        params={"a": 1},
+        config_hash="0" * 64,
+        fingerprint="f",
+        source="s",
+        history="h",
+    )
+    ok, _, _ = pv.verify_netcdf(final)
+    assert ok
+    assert not list(tmp_path.glob(".case.nc.*.tmp")) and other.exists()

@@ -124,6 +124,7 @@ def run_solver(
     t0 = time.perf_counter()
     try:
         _injected_fault(case, logger)
+        _injected_hold(case, logger)
         ds = solve_case(sweep, params)
     except Exception:
         logger.exception("case %s of sweep %s failed", case, sweep.name)
@@ -165,6 +166,29 @@ def _injected_fault(case: str, logger: logging.Logger) -> None:
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.write_text("injected fault fired\n")
     raise RuntimeError(f"case {case}: injected test fault ({FAIL_ONCE_ENV}), first attempt")
+
+
+#: Test-only hold (tests/workflow, interrupted runs): ``<case_id>:<marker directory>``. The named
+#: case writes ``<case_id>.holding`` (its pid) into the marker directory and then waits, so a
+#: test can kill the workflow while this solver job is known to be running. It gives up after
+#: ``HOLD_LIMIT_S`` with an error, so a test that fails to kill never hangs a run.
+HOLD_ENV = "LIGHTMATTER_TEST_HOLD"
+HOLD_LIMIT_S = 600.0
+
+
+def _injected_hold(case: str, logger: logging.Logger) -> None:
+    spec = os.environ.get(HOLD_ENV, "")
+    target, _, marker_dir = spec.partition(":")
+    if not spec or target != case or not marker_dir:
+        return
+    marker = Path(marker_dir) / f"{case}.holding"
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(f"{os.getpid()}\n")
+    logger.info("case %s: holding for the interrupted-run test (%s)", case, HOLD_ENV)
+    deadline = time.monotonic() + HOLD_LIMIT_S
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+    raise RuntimeError(f"case {case}: {HOLD_ENV} hold was never interrupted")
 
 
 def run_aggregate(

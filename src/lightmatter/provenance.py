@@ -14,6 +14,7 @@ Contracts implemented here (ARCHITECTURE.md, "Contracts"):
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import importlib.util
 import json
@@ -197,9 +198,17 @@ def _little() -> bool:
 
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path next to ``path``; rename it into place only if the block succeeds."""
+    """Yield a temporary path next to ``path``; rename it into place only if the block succeeds.
+
+    The output name therefore never holds a partial file. A writer killed with SIGKILL cannot run
+    its cleanup and leaves its ``.<name>.*.tmp`` behind; the next write of the same output (the
+    rerun of that job) removes such leftovers first. Only one job ever writes a given output
+    (Snakemake locks it), so a leftover is never a concurrent writer's live file.
+    """
     final = Path(path)
     final.parent.mkdir(parents=True, exist_ok=True)
+    for stale in final.parent.glob(f".{glob.escape(final.name)}.*.tmp"):
+        stale.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
     os.close(fd)
     tmp_path = Path(tmp)

@@ -19,7 +19,7 @@ from lightmatter import registry
 from lightmatter.jobs import study_module
 from lightmatter.provenance import REQUIRED_GLOBAL_ATTRS, verify_netcdf
 
-from ..conftest import REPO, run_snakemake
+from ..conftest import REPO, job_counts, run_snakemake
 
 pytestmark = pytest.mark.workflow
 
@@ -128,19 +128,6 @@ def test_report_builds(two_runs, tmp_path):
     assert "Yuge" in text or "PRB 107" in text
 
 
-def _job_counts(text: str) -> dict[str, int]:
-    """Parse the first "Job stats" table of a dry run into rule -> job count."""
-    counts: dict[str, int] = {}
-    lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("Job stats"))
-    for line in lines[start + 3 :]:
-        parts = line.split()
-        if len(parts) != 2 or not parts[1].isdigit():
-            break
-        counts[parts[0]] = int(parts[1])
-    return counts
-
-
 def test_editing_one_sweeps_physics_reruns_exactly_its_cases(two_runs, tmp_path):
     """The code fingerprint in params: editing model3.py reruns the Model 3 cases and nothing
     else upstream (a dry run against a copy of the package with one comment added)."""
@@ -161,7 +148,7 @@ def test_editing_one_sweeps_physics_reruns_exactly_its_cases(two_runs, tmp_path)
         env_extra={"PYTHONPATH": str(src)},
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    counts = _job_counts(proc.stdout)
+    counts = job_counts(proc.stdout)
     n_model3_cases = len(list((a / "cl_superbunching" / "cases" / "model3_fit").glob("*.nc")))
     assert counts.get("solve_case") == n_model3_cases, counts
     assert counts.get("aggregate_sweep") == 1, counts
@@ -180,7 +167,7 @@ def test_changing_one_parameter_reruns_exactly_its_case(two_runs, tmp_path):
     cfile.write_text(yaml.safe_dump(cfg))
     proc = run_snakemake("-c1", "--configfile", str(cfile), "--config", f"results={a}", "-n")
     assert proc.returncode == 0, proc.stderr[-3000:]
-    counts = _job_counts(proc.stdout)
+    counts = job_counts(proc.stdout)
     assert counts.get("solve_case") == 1, counts
     assert counts.get("parameter_table") == 1, counts
     assert counts.get("aggregate_sweep") == 1, counts
