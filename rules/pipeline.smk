@@ -36,6 +36,8 @@ rule solve_case:
     log:
         f"{RESULTS}/logs/{{study}}/cases/{{sweep}}/{{case_id}}.log",
     cache: "omit-software"
+    group:
+        "solve"
     conda:
         CONDA_ENV
     threads: 1
@@ -62,6 +64,8 @@ rule aggregate_sweep:
         f"{RESULTS}/logs/{{study}}/aggregate/{{sweep}}.log",
     benchmark:
         f"{RESULTS}/benchmarks/{{study}}/aggregate/{{sweep}}.tsv"
+    group:
+        "post"
     conda:
         CONDA_ENV
     threads: 1
@@ -99,6 +103,8 @@ for fig in figures_of():
             f"{RESULTS}/logs/{fig.study}/figures/{fig.id}.log",
         benchmark:
             f"{RESULTS}/benchmarks/{fig.study}/figures/{fig.id}.tsv"
+        group:
+            "post"
         conda:
             CONDA_ENV
         threads: 1

@@ -67,3 +67,20 @@ def test_results_holds_only_a_readme_in_git():
         ["git", "ls-files", "results"], cwd=REPO, capture_output=True, text=True, check=False
     ).stdout.split()
     assert out in ([], ["results/README.md"]), out
+
+
+def test_registry_is_read_once_but_follows_edits(tmp_path):
+    """The parsed registry is cached per process (the Snakefile asks for it dozens of times),
+    keyed by the file's mtime and size, so an edited file is read again."""
+    import os
+
+    reg = tmp_path / "figures.yaml"
+    reg.write_text("s1:\n  f1: {paper: p, what: w, inputs: [a]}\n")
+    assert [f.id for f in registry.figures(reg)] == ["f1"]
+    assert registry._load(reg) is registry._load(reg)
+    reg.write_text(
+        "s1:\n  f1: {paper: p, what: w, inputs: [a]}\n  f2: {paper: p, what: w, inputs: [b]}\n"
+    )
+    os.utime(reg, ns=(1, 1))  # even with an unchanged mtime a different size is noticed
+    assert [f.id for f in registry.figures(reg)] == ["f1", "f2"]
+    assert registry.studies(reg) == ["s1"]

@@ -7,9 +7,11 @@ Usage from the command line::
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -77,9 +79,26 @@ def registry_path() -> Path:
     return Path(__file__).resolve().parents[2] / "rules" / "figures.yaml"
 
 
+@functools.lru_cache(maxsize=8)
+def _parse(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+    return yaml.load(Path(path).read_text(), Loader=loader)
+
+
+def _load(path: str | Path | None) -> dict[str, Any]:
+    """The parsed registry, read once per process (and again only if the file changes).
+
+    The workflow asks for it dozens of times while parsing the Snakefile, in every job on a
+    cluster; callers must not modify the returned mapping.
+    """
+    p = Path(path or registry_path()).resolve()
+    st = p.stat()
+    return _parse(str(p), st.st_mtime_ns, st.st_size)
+
+
 def figures(path: str | Path | None = None, study: str | None = None) -> list[Figure]:
     """All registered figures (optionally of one study), in registry order."""
-    data = yaml.safe_load(Path(path or registry_path()).read_text())
+    data = _load(path)
     out = []
     for st, figs in data.items():
         if study is not None and st != study:
@@ -99,7 +118,7 @@ def figures(path: str | Path | None = None, study: str | None = None) -> list[Fi
 
 def studies(path: str | Path | None = None) -> list[str]:
     """Study keys in registry order (the workflow's list of studies)."""
-    return list(yaml.safe_load(Path(path or registry_path()).read_text()))
+    return list(_load(path))
 
 
 def readme_table(path: str | Path | None = None) -> str:
