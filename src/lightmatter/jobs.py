@@ -34,6 +34,7 @@ from lightmatter.sweeps import Sweep, aggregate, solve_case, write_case_table
 
 __all__ = [
     "job_logger",
+    "peak_rss_mib",
     "run_aggregate",
     "run_manifest",
     "run_params",
@@ -143,8 +144,24 @@ def run_solver(
         source=f"{mod.__name__}:{sweep.solve.__name__} (lightmatter {__version__})",
         history=f"solved case {case} of sweep {sweep.name} (rule solve_case)",
     )
-    logger.info("solve time %.3f s; content_sha256 %s -> %s", elapsed, digest, out)
+    logger.info(
+        "solve time %.3f s; peak memory %.0f MiB; content_sha256 %s -> %s",
+        elapsed,
+        peak_rss_mib(),
+        digest,
+        out,
+    )
     return digest
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process so far, MiB (``getrusage``; Linux reports KiB).
+
+    Cached rules cannot carry ``benchmark:``, so the solver logs this next to its wall time.
+    """
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
 #: Test-only fault injection (tests/cluster): ``<case_id>:<marker directory>``. The named case

@@ -107,6 +107,24 @@ def test_params_tables_match_case_files(two_runs):
         assert ids == files, table
 
 
+def test_every_solver_log_records_time_and_peak_memory(two_runs):
+    """Cached rules cannot carry ``benchmark:``: each solver logs its wall time and peak memory.
+    A Python process with NumPy and xarray loaded holds tens of MiB, so a plausible peak is
+    between 30 MiB and the rule's own mem_mb request."""
+    import re
+
+    a, _ = two_runs
+    cases = sorted(a.glob("*/cases/*/*.nc"))
+    pattern = re.compile(r"solve time ([0-9.]+) s; peak memory ([0-9]+) MiB")
+    for case in cases:
+        log = a / "logs" / case.relative_to(a).with_suffix(".log")
+        found = pattern.search(log.read_text())
+        assert found, log
+        seconds, mib = float(found[1]), int(found[2])
+        sweep = study_module(case.parts[-4]).SWEEPS[case.parts[-2]]
+        assert seconds >= 0 and 30 <= mib <= sweep.mem_mb, (log, seconds, mib)
+
+
 def test_rerun_is_a_no_op(two_runs):
     a, _ = two_runs
     proc = run_snakemake(
