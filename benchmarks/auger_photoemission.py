@@ -28,10 +28,10 @@ import argparse
 import os
 import platform
 import time
-from collections.abc import Callable
 
 import numpy as np
 import scipy
+from _timing import best_of
 
 from lightmatter.auger_photoemission import integrate, relaxation_time, steady_state
 
@@ -41,17 +41,6 @@ TAU = 1e-7  # s
 N_SWEEP = 10_000
 W_RANGE = (1e-2, 1e6)  # 1/s
 N_RELAX = 60.0
-
-
-def best_of(fun: Callable[[], object], repeats: int) -> tuple[float, object]:
-    """Best wall time of ``repeats`` calls (after one warm-up call) and the last result."""
-    result = fun()
-    best = np.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = fun()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def to_steady_state(w: float, method: str = "Radau", jac: bool = True):

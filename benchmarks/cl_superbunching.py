@@ -22,10 +22,10 @@ import argparse
 import os
 import platform
 import time
-from collections.abc import Callable
 
 import numpy as np
 import scipy
+from _timing import best_of
 
 from lightmatter.cl_superbunching import model1
 
@@ -33,17 +33,6 @@ GAMMA_TAU = 0.01
 N_DELAYS = 200
 T_MAX = 5.0
 QUTIP_OPTIONS = {"atol": 1e-12, "rtol": 1e-10, "nsteps": 1_000_000}
-
-
-def best_of(fun: Callable[[], object], repeats: int) -> tuple[float, object]:
-    """Best wall time of ``repeats`` calls (after one warm-up call) and the last result."""
-    result = fun()
-    best = np.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = fun()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def qutip_g2(N: int, gamma_tau: float, t: np.ndarray) -> tuple[np.ndarray, dict[str, float]]:

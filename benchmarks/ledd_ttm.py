@@ -25,21 +25,13 @@ import time
 
 import numba
 import numpy as np
+from _timing import best_of
 
 from lightmatter.ledd_ttm import boltzmann as be
 from lightmatter.ledd_ttm import physics as ph
 from lightmatter.ledd_ttm.materials import material
 
 PULSE = ph.Pulse(1240.0, 200.0, 5.0)
-
-
-def _best(fn, k):
-    best, out = np.inf, None
-    for _ in range(k):
-        t = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t)
-    return best, out
 
 
 def bench_ee(n_target: int, repeats: int) -> None:
@@ -52,9 +44,9 @@ def bench_ee(n_target: int, repeats: int) -> None:
     f = np.clip(f + 1e-3 * (g.eps > 1.0) * np.exp(-(g.eps - 1.0)), 0, 1)  # hot tail
     ops = be._ops(mat, g)
     be._ee(f, ops, 0.0)  # compile / warm up
-    t_np, ref = _best(lambda: be.ee_collision_direct(f, g, mat), 1)
-    t_nb, fast = _best(lambda: be._ee(f, ops, 0.0), repeats)
-    t_pr, pruned = _best(lambda: be._ee(f, ops, 1e-14), repeats)
+    t_np, ref = best_of(lambda: be.ee_collision_direct(f, g, mat), 1, warmup=False)
+    t_nb, fast = best_of(lambda: be._ee(f, ops, 0.0), repeats, warmup=False)
+    t_pr, pruned = best_of(lambda: be._ee(f, ops, 1e-14), repeats, warmup=False)
     err = np.max(np.abs(fast[2] - ref)) / np.max(np.abs(ref))
     err_p = np.max(np.abs(pruned[2] - ref)) / np.max(np.abs(ref))
     print(

@@ -25,25 +25,14 @@ import platform
 import resource
 import time
 import tracemalloc
-from collections.abc import Callable
 
 import numpy as np
 import scipy
+from _timing import best_of
 from scipy.integrate import solve_ivp
 
 from lightmatter.perovskite_emission import blinking as bl
 from lightmatter.perovskite_emission import superradiance as sr
-
-
-def best_of(fun: Callable[[], object], repeats: int) -> tuple[float, object]:
-    """Best wall time of ``repeats`` calls (after one warm-up call) and the last result."""
-    result = fun()
-    best = np.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = fun()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def dense_ode_intensity(N: int, t: np.ndarray) -> np.ndarray:

@@ -17,20 +17,11 @@ from __future__ import annotations
 import argparse
 import platform
 import time
-from collections.abc import Callable
 
 import numpy as np
+from _timing import best_of
 
 from lightmatter.qd_gain import CASES, ase_threshold, case_model, od_nl, se_threshold
-
-
-def best_of(fn: Callable[[], object], k: int) -> float:
-    t = []
-    for _ in range(k):
-        t0 = time.perf_counter()
-        fn()
-        t.append(time.perf_counter() - t0)
-    return min(t)
 
 
 def main() -> None:
@@ -42,7 +33,7 @@ def main() -> None:
     m = case_model("3LS_ESA")
     E = m.E_A + np.linspace(-0.5, 0.3, 2000)
     N = np.linspace(0.0, 2.0, 500)
-    t_vec = best_of(lambda: od_nl(E[None, :], N[:, None], m), k)
+    t_vec, _ = best_of(lambda: od_nl(E[None, :], N[:, None], m), k, warmup=False)
     grid = od_nl(E[None, :], N[:, None], m)
     n_sub = 2000 if a.quick else 20000
     rng = np.random.default_rng(0)
@@ -65,7 +56,7 @@ def main() -> None:
             ("SE, first gain (eps = 0.01)", lambda mc=mc: se_threshold(mc, "first_gain")),
             ("ASE, int I / int S = 2", lambda mc=mc: ase_threshold(mc)),
         ):
-            t = best_of(fn, k)
+            t, _ = best_of(fn, k, warmup=False)
             print(f"{name:<34}{case:<10}{fn().N:>9.4f}{1e3 * t:>11.2f}")
 
 

@@ -19,6 +19,20 @@ def _ds() -> xr.Dataset:
     )
 
 
+#: Provenance arguments of write_netcdf for the tests' toy dataset.
+WRITE_KW = dict(
+    study="s",
+    title="t",
+    seed_paper="p",
+    references="doi:x",
+    params={"k": 1},
+    config_hash="0" * 64,
+    fingerprint="f",
+    source="src",
+    history="h",
+)
+
+
 def test_canonical_json_is_order_independent_and_rejects_nan():
     assert pv.canonical_json({"b": 1, "a": [1.5, np.int64(2)]}) == '{"a":[1.5,2],"b":1}'
     assert pv.case_id({"a": 1, "b": 2.0}) == pv.case_id({"b": 2.0, "a": 1})
@@ -39,19 +53,8 @@ def test_content_hash_ignores_volatile_attributes_but_not_values():
 
 
 def test_write_netcdf_roundtrip_and_bytes_deterministic(tmp_path):
-    kw = dict(
-        study="s",
-        title="t",
-        seed_paper="p",
-        references="doi:x",
-        params={"k": 1},
-        config_hash="0" * 64,
-        fingerprint="f",
-        source="src",
-        history="h",
-    )
-    d1 = pv.write_netcdf(_ds(), tmp_path / "a.nc", **kw)
-    d2 = pv.write_netcdf(_ds(), tmp_path / "b.nc", **kw)
+    d1 = pv.write_netcdf(_ds(), tmp_path / "a.nc", **WRITE_KW)
+    d2 = pv.write_netcdf(_ds(), tmp_path / "b.nc", **WRITE_KW)
     assert d1 == d2
     assert pv.file_sha256(tmp_path / "a.nc") == pv.file_sha256(tmp_path / "b.nc")
     ok, stored, _recomputed = pv.verify_netcdf(tmp_path / "a.nc")
@@ -60,17 +63,7 @@ def test_write_netcdf_roundtrip_and_bytes_deterministic(tmp_path):
 
 
 def test_write_netcdf_refuses_missing_units_and_nan(tmp_path):
-    kw = dict(
-        study="s",
-        title="t",
-        seed_paper="p",
-        references="doi:x",
-        params={},
-        config_hash="0",
-        fingerprint="f",
-        source="src",
-        history="h",
-    )
+    kw = WRITE_KW
     bad = _ds()
     del bad["y"].attrs["units"]
     with pytest.raises(ValueError, match="units"):
@@ -116,19 +109,7 @@ def test_sigkill_mid_write_never_leaves_a_partial_output(tmp_path):
     assert len(stale) == 1 and stale[0].read_bytes() == b"half a file"
     other = tmp_path / ".other.nc.x.tmp"  # another output's temporary: not ours to remove
     other.write_bytes(b"")
-    pv.write_netcdf(
-        _ds(),
-        final,
-        study="s",
-        title="t",
-        seed_paper="p",
-        references="r",
-        params={"a": 1},
-        config_hash="0" * 64,
-        fingerprint="f",
-        source="s",
-        history="h",
-    )
+    pv.write_netcdf(_ds(), final, **WRITE_KW)
     ok, _, _ = pv.verify_netcdf(final)
     assert ok
     assert not list(tmp_path.glob(".case.nc.*.tmp")) and other.exists()
