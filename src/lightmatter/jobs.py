@@ -198,9 +198,8 @@ def _injected_hold(case: str, logger: logging.Logger) -> None:
     target, _, marker_dir = spec.partition(":")
     if not spec or target != case or not marker_dir:
         return
-    marker = Path(marker_dir) / f"{case}.holding"
-    marker.parent.mkdir(parents=True, exist_ok=True)
-    marker.write_text(f"{os.getpid()}\n")
+    with atomic_path(Path(marker_dir) / f"{case}.holding") as tmp:  # never seen half-written
+        tmp.write_text(f"{os.getpid()}\n")
     logger.info("case %s: holding for the interrupted-run test (%s)", case, HOLD_ENV)
     deadline = time.monotonic() + HOLD_LIMIT_S
     while time.monotonic() < deadline:
