@@ -9,10 +9,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.lightmatter-installed
 CORES ?= 2
-CONFIG ?= config/config.yaml
+# CONFIG=config/test.yaml merges that file on top of the default config/config.yaml
+CONFIG ?=
+CONFIGFILE := $(if $(CONFIG),--configfile $(CONFIG))
 SNAKEMAKE := $(BIN)/snakemake --workflow-profile profiles/default
 
-.PHONY: help figures test report lint format bench readme-table lock clean env cluster-test audit
+.PHONY: help figures test report lint format bench readme-table lock clean env cluster-test cluster-smoke audit
 
 help:
 	@sed -n '1,6p' Makefile
@@ -28,10 +30,10 @@ $(STAMP): requirements-lock.txt pyproject.toml
 	touch $(STAMP)
 
 figures: $(STAMP)
-	$(SNAKEMAKE) --cores $(CORES) --configfile $(CONFIG)
+	$(SNAKEMAKE) --cores $(CORES) $(CONFIGFILE)
 
 report: $(STAMP)
-	$(SNAKEMAKE) --cores $(CORES) --configfile $(CONFIG) --report results/report.html
+	$(SNAKEMAKE) --cores $(CORES) $(CONFIGFILE) --report results/report.html
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -54,8 +56,17 @@ cluster-test: $(STAMP)
 	  (LIGHTMATTER_CLUSTER_TEST=1 $(BIN)/python -m pytest -q -s tests/cluster; rc=$$?; \
 	   bash tests/cluster/slurm_down.sh; exit $$rc)
 
+# The SLURM smoke test CI runs after `make test`: one study of the test configuration through
+# profiles/slurm on a real one-node cluster, one injected failure retried, outputs byte-identical.
+SMOKE_STUDY ?= auger_photoemission
+cluster-smoke: $(STAMP)
+	source tests/cluster/slurm_env.sh && bash tests/cluster/slurm_up.sh && \
+	  (LIGHTMATTER_CLUSTER_TEST=1 LIGHTMATTER_CLUSTER_TARGET=$(SMOKE_STUDY) \
+	   $(BIN)/python -m pytest -q -s tests/cluster; rc=$$?; \
+	   bash tests/cluster/slurm_down.sh; exit $$rc)
+
 audit: $(STAMP)
-	$(BIN)/python -m lightmatter.audit --configfile $(CONFIG)
+	$(BIN)/python -m lightmatter.audit $(CONFIGFILE)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/cl_superbunching.py

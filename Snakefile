@@ -1,24 +1,20 @@
-# lightmatter: regenerate every computed figure of the five papers in ../shared/seeds.
+# lightmatter: regenerate every computed figure of five light-matter physics papers.
 #
-#   snakemake -c2                              # everything (paper resolution)
-#   snakemake -c2 --configfile config/test.yaml  # tiny CI configuration
-#   snakemake -c2 cl_superbunching             # one study
-#   snakemake -c2 cl_superbunching_figure_fig2  # one figure
+#   snakemake -c2                                 # everything (paper resolution)
+#   snakemake -c2 --configfile config/test.yaml   # the small CI configuration, merged on top
+#   snakemake -c2 cl_superbunching                # one study
+#   snakemake -c2 cl_superbunching_figure_fig2    # one figure
 #
-# Layout and contracts: ARCHITECTURE.md (../shared) and README.md.
-#
-# The configuration file comes from the workflow profile profiles/default (configfile:
-# config/config.yaml), which Snakemake loads automatically; --configfile replaces it, so a
-# config file given on the command line is validated on its own, not merged into the default.
+# Design, data flow and contracts: docs/design.md. config/config.yaml is the default; a file
+# given with --configfile is merged on top of it (only the keys it sets change), and the merged
+# configuration is validated before anything runs.
+
+
+configfile: "config/config.yaml"
 
 
 include: "rules/common.smk"
 include: "rules/pipeline.smk"
-include: "rules/cl_superbunching.smk"
-include: "rules/auger_photoemission.smk"
-include: "rules/perovskite_emission.smk"
-include: "rules/qd_gain.smk"
-include: "rules/ledd_ttm.smk"
 include: "rules/provenance.smk"
 
 

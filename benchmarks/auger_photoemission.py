@@ -1,7 +1,7 @@
 """Benchmark: closed-form steady state vs stiff ODE integration of the Auger rate equations.
 
 Zeng et al., "Auger photoemission as a laser-like coherent cathode", Eq. 1 (replenished
-variant, physics note §1-2, §10), defaults of note §5: gamma_A = 1e-3 1/s, N = 1e6,
+variant, docs/auger_photoemission.md §1-2, §10), defaults of §5: gamma_A = 1e-3 1/s, N = 1e6,
 tau1 = tau3 = 1e-7 s.
 
 Measures, in one run:

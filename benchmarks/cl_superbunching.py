@@ -38,7 +38,7 @@ QUTIP_OPTIONS = {"atol": 1e-12, "rtol": 1e-10, "nsteps": 1_000_000}
 def qutip_g2(N: int, gamma_tau: float, t: np.ndarray) -> tuple[np.ndarray, dict[str, float]]:
     """g2(t) of the full Lindblad model (Eqs. 2-6) by the QRT in QuTiP, with stage timings.
 
-    ``destroy(2)``: |1> is the excited state, so sigma^- = destroy(2) (physics note §0).
+    ``destroy(2)``: |1> is the excited state, so sigma^- = destroy(2) (docs/cl_superbunching.md §0).
     """
     import qutip as qt
 

@@ -1,92 +1,75 @@
-# Shared machinery of every study: config validation, paths, case tables, fingerprints, the
-# figure registry and the provenance manifest (ARCHITECTURE.md, data flow and contracts).
-import importlib.util
+# Shared machinery of every study (docs/design.md): config validation, sweeps and their points,
+# fingerprints, the figure registry and the provenance graph. Parsing imports no physics: the
+# sweep modules import their physics inside solve(), which only jobs call.
 import sys
 
-from snakemake.utils import min_version, validate
+from snakemake.utils import min_version
 
 from lightmatter import registry
+from lightmatter.canonical import point_id
 from lightmatter.config import ConfigError, validate_config
-from lightmatter.jobs import study_module
-from lightmatter.provenance import code_fingerprint, config_sha256
-from lightmatter.sweeps import case_params
+from lightmatter.fingerprint import script_fingerprint
+from lightmatter.provenance_graph import study_config_hash
+from lightmatter.sweep import points_of, sweeps_of
 
 min_version("9.0")
 
 CONDA_ENV = "../envs/lightmatter.yaml"
-SCHEMA = "../config/schema.yaml"
 STUDIES = registry.studies(workflow.source_path("figures.yaml"))
 
 # ---- config validation: before anything runs, one clear message, nothing written -----------
-if not config:
-    sys.stderr.write(
-        "\nNo configuration: pass --configfile config/config.yaml (profiles/default sets it;"
-        " it is skipped with --workflow-profile none).\n\n"
-    )
-    raise SystemExit(1)
 try:
-    validate_config(config, workflow.source_path(SCHEMA))
+    validate_config(config, workflow.source_path("../config/schema.yaml"), STUDIES)
 except ConfigError as err:
     sys.stderr.write(f"\nInvalid configuration: {err}\nSee config/schema.yaml.\n\n")
     raise SystemExit(1)
-validate(config, SCHEMA)
 
 RESULTS = config["results"].rstrip("/")
 
 
-wildcard_constraints:
-    case_id="[0-9a-f]{12}",
+def sweep_names(study):
+    return list(sweeps_of(study))
 
 
-def study_section(study):
-    """The config a study's outputs depend on: its section plus the root seed."""
-    return {"seed": config["seed"], study: config[study]}
+_POINTS = {}
 
 
-def study_config_hash(study):
-    return config_sha256(study_section(study))
-
-
-_CASES = {}
-
-
-def cases_of(study, sweep):
-    """case_id -> plain params of one sweep (a pure function of the config)."""
+def points(study, sweep):
+    """The sweep's points (plain JSON, key-sorted): its solver rule's params and cache key."""
     key = (study, sweep)
-    if key not in _CASES:
-        mod = study_module(study)
-        _CASES[key] = case_params(mod.SWEEPS[sweep], config[study], config["seed"])
-    return _CASES[key]
+    if key not in _POINTS:
+        _POINTS[key] = points_of(sweeps_of(study)[sweep], config[study], config["seed"])
+    return _POINTS[key]
 
 
-def sweeps_of(study):
-    return list(study_module(study).SWEEPS)
+def point_by_id(study, sweep, pid):
+    return {point_id(p): p for p in points(study, sweep)}[pid]
 
 
-def sweep_fingerprint(study, sweep):
-    return study_module(study).SWEEPS[sweep].fingerprint()
-
-
-def plot_fingerprint(study):
-    """Fingerprint of the plotting helpers a study's figure scripts import (the code trigger
-    sees only the script itself)."""
-    mods = ["lightmatter.plotting"]
-    for name in ("figures", "plots"):
-        mod = f"lightmatter.{study}.{name}"
-        if importlib.util.find_spec(mod) is not None:
-            mods.append(mod)
-    return code_fingerprint(mods)
-
-
-def sweep_of(study, sweep):
-    return study_module(study).SWEEPS[sweep]
-
-
-def case_files(study, sweep):
+def point_files(study, sweep):
     return [
-        f"{RESULTS}/{study}/cases/{sweep}/{cid}.nc"
-        for cid in sorted(cases_of(study, sweep))
+        f"{RESULTS}/{study}/points/{sweep}/{point_id(p)}.nc"
+        for p in points(study, sweep)
     ]
+
+
+def fingerprint(study, sweep):
+    return sweeps_of(study)[sweep].fingerprint()
+
+
+def resource(study, sweep, key):
+    return sweeps_of(study)[sweep].resources[key]
+
+
+def fan_out_sweeps(fan_out):
+    """Sweep names (any study) whose FAN_OUT equals ``fan_out``; a name is one or the other."""
+    names = {
+        name
+        for study in STUDIES
+        for name, sw in sweeps_of(study).items()
+        if sw.fan_out == fan_out
+    }
+    return sorted(names)
 
 
 def figures_of(study=None):
@@ -101,41 +84,6 @@ def all_figures(study=None):
     return out
 
 
-def provenance_graph():
-    """Every output of the workflow -> the rule, inputs and config section that made it."""
-    graph = {}
-    for study in STUDIES:
-        section = study_config_hash(study)
-        for sweep in sweeps_of(study):
-            table = f"{RESULTS}/{study}/params/{sweep}.csv"
-            graph[table] = {
-                "rule": "parameter_table",
-                "inputs": [],
-                "config_section": study,
-                "config_section_sha256": section,
-            }
-            cfiles = case_files(study, sweep)
-            for cid, path in zip(sorted(cases_of(study, sweep)), cfiles):
-                graph[path] = {
-                    "rule": "solve_case",
-                    "inputs": [],
-                    "params": cases_of(study, sweep)[cid],
-                    "config_section": study,
-                    "config_section_sha256": section,
-                }
-            graph[f"{RESULTS}/{study}/{sweep}.nc"] = {
-                "rule": "aggregate_sweep",
-                "inputs": [table, *cfiles],
-                "config_section": study,
-                "config_section_sha256": section,
-            }
-        for fig in figures_of(study):
-            for path in fig.outputs(RESULTS):
-                graph[path] = {
-                    "rule": fig.rule,
-                    "inputs": fig.input_paths(RESULTS),
-                    "config_section": study,
-                    "config_section_sha256": section,
-                    "paper_figure": fig.paper,
-                }
-    return graph
+_clash = set(fan_out_sweeps(True)) & set(fan_out_sweeps(False))
+if _clash:
+    raise ValueError(f"sweep names both fan-out and not in different studies: {_clash}")

@@ -1,40 +1,22 @@
-# The data flow every study shares (ARCHITECTURE.md): parameter table -> one solver job per case
-# -> xarray aggregate per sweep -> one rule per paper figure. A study plugs in by declaring its
-# sweeps in src/lightmatter/<study>/cases.py and its figures in rules/figures.yaml; its own
-# rules/<study>.smk holds only what is particular to it.
+# The data flow every study shares (docs/design.md): one job per sweep solves all its points
+# and writes the sweep's dataset and parameter table; a sweep with expensive points (FAN_OUT)
+# gets one job per point and a combining job instead; one rule per paper figure, from the
+# registry rules/figures.yaml. A study plugs in with src/lightmatter/<study>/sweeps/ and its
+# figures in the registry (docs/adding-a-study.md); nothing here names a study.
 
 
 wildcard_constraints:
     study="|".join(STUDIES),
-    sweep="|".join(sorted({s for st in STUDIES for s in sweeps_of(st)})),
+    point_id="[0-9a-f]{12}",
 
 
-rule parameter_table:
+rule solve_sweep:
     output:
-        f"{RESULTS}/{{study}}/params/{{sweep}}.csv",
+        multiext(f"{RESULTS}/{{study}}/{{sweep}}", ".nc", ".params.csv"),
     log:
-        f"{RESULTS}/logs/{{study}}/params/{{sweep}}.log",
-    group:
-        "tables"
-    conda:
-        CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=5,
-    params:
-        cases=lambda w: cases_of(w.study, w.sweep),
-    message:
-        "{wildcards.study}: parameter table of sweep {wildcards.sweep}"
-    script:
-        "../scripts/common/params.py"
-
-
-rule solve_case:
-    output:
-        f"{RESULTS}/{{study}}/cases/{{sweep}}/{{case_id}}.nc",
-    log:
-        f"{RESULTS}/logs/{{study}}/cases/{{sweep}}/{{case_id}}.log",
+        f"{RESULTS}/logs/{{study}}/{{sweep}}.log",
+    wildcard_constraints:
+        sweep="|".join(fan_out_sweeps(False)),
     cache: "omit-software"
     group:
         "solve"
@@ -42,28 +24,52 @@ rule solve_case:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=lambda w: sweep_of(w.study, w.sweep).mem_mb,
-        runtime=lambda w: sweep_of(w.study, w.sweep).runtime_min,
+        mem_mb=lambda w: resource(w.study, w.sweep, "mem_mb"),
+        runtime=lambda w: resource(w.study, w.sweep, "runtime"),
     params:
-        # plain JSON values only: they are the between-workflow cache key and rerun trigger
-        case=lambda w: cases_of(w.study, w.sweep)[w.case_id],
-        fingerprint=lambda w: sweep_fingerprint(w.study, w.sweep),
+        # plain JSON only: these are the rerun trigger and the between-workflow cache key
+        points=lambda w: points(w.study, w.sweep),
+        fingerprint=lambda w: fingerprint(w.study, w.sweep),
     message:
-        "{wildcards.study}: solving case {wildcards.case_id} of sweep {wildcards.sweep}"
+        "{wildcards.study}: solving sweep {wildcards.sweep}"
     script:
-        "../scripts/common/solve.py"
+        "../scripts/common/solve_sweep.py"
 
 
-rule aggregate_sweep:
-    input:
-        table=f"{RESULTS}/{{study}}/params/{{sweep}}.csv",
-        cases=lambda w: case_files(w.study, w.sweep),
+rule solve_point:
     output:
-        f"{RESULTS}/{{study}}/{{sweep}}.nc",
+        f"{RESULTS}/{{study}}/points/{{sweep}}/{{point_id}}.nc",
     log:
-        f"{RESULTS}/logs/{{study}}/aggregate/{{sweep}}.log",
-    benchmark:
-        f"{RESULTS}/benchmarks/{{study}}/aggregate/{{sweep}}.tsv"
+        f"{RESULTS}/logs/{{study}}/points/{{sweep}}/{{point_id}}.log",
+    wildcard_constraints:
+        sweep="|".join(fan_out_sweeps(True)) or "^$",
+    cache: "omit-software"
+    group:
+        "solve"
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=lambda w: resource(w.study, w.sweep, "mem_mb"),
+        runtime=lambda w: resource(w.study, w.sweep, "runtime"),
+    params:
+        point=lambda w: point_by_id(w.study, w.sweep, w.point_id),
+        fingerprint=lambda w: fingerprint(w.study, w.sweep),
+    message:
+        "{wildcards.study}: solving point {wildcards.point_id} of sweep {wildcards.sweep}"
+    script:
+        "../scripts/common/solve_point.py"
+
+
+rule combine_points:
+    input:
+        lambda w: point_files(w.study, w.sweep),
+    output:
+        multiext(f"{RESULTS}/{{study}}/{{sweep}}", ".nc", ".params.csv"),
+    log:
+        f"{RESULTS}/logs/{{study}}/{{sweep}}.log",
+    wildcard_constraints:
+        sweep="|".join(fan_out_sweeps(True)) or "^$",
     group:
         "post"
     conda:
@@ -72,10 +78,12 @@ rule aggregate_sweep:
     resources:
         mem_mb=2000,
         runtime=10,
+    params:
+        points=lambda w: points(w.study, w.sweep),
     message:
-        "{wildcards.study}: aggregating sweep {wildcards.sweep}"
+        "{wildcards.study}: combining the points of sweep {wildcards.sweep}"
     script:
-        "../scripts/common/aggregate.py"
+        "../scripts/common/combine_points.py"
 
 
 # One rule per paper figure, generated from the registry rules/figures.yaml.
@@ -116,8 +124,21 @@ for fig in figures_of():
             # it must come from params, not from the loop variable
             study=fig.study,
             figure=fig.id,
-            plot_code=plot_fingerprint(fig.study),
+            plot_code=script_fingerprint(f"{workflow.basedir}/{fig.script}"),
         message:
             f"{fig.study}: figure {fig.id} ({fig.paper})"
         script:
             "../scripts/{params.study}/{params.figure}.py"
+
+
+# One target rule per study: `snakemake -c2 <study>` makes all its figures.
+for study in STUDIES:
+
+    rule:
+        name:
+            study
+        default_target: False
+        input:
+            all_figures(study),
+        message:
+            f"{study}: all figures"

@@ -1,11 +1,12 @@
 # The provenance manifest: every output with SHA-256, content hash, inputs, rule, config
-# section and code version (ARCHITECTURE.md, data flow step 6). Built from provenance_graph()
-# in rules/common.smk.
+# section and code version (docs/design.md, provenance). The graph is derived from config +
+# registry by lightmatter.provenance_graph, the same function the audit uses.
+from lightmatter.provenance_graph import provenance_graph
 
 
 rule provenance_manifest:
     input:
-        lambda w: sorted(provenance_graph()),
+        lambda w: sorted(provenance_graph(config, workflow.source_path("figures.yaml"))),
     output:
         f"{RESULTS}/provenance/manifest.json",
     log:
@@ -19,7 +20,7 @@ rule provenance_manifest:
         mem_mb=1000,
         runtime=10,
     params:
-        graph=lambda w: provenance_graph(),
+        graph=lambda w: provenance_graph(config, workflow.source_path("figures.yaml")),
     message:
         "Writing the provenance manifest of every output"
     script:

@@ -1,4 +1,4 @@
-"""Provenance helpers: canonical JSON, case ids, content hash, atomic NetCDF writes."""
+"""Provenance helpers: canonical JSON, point ids, content hash, atomic NetCDF writes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import xarray as xr
 
 from lightmatter import provenance as pv
-from lightmatter.sweeps import read_case_table, write_case_table
+from lightmatter.canonical import point_id
 
 
 def _ds() -> xr.Dataset:
@@ -35,8 +35,8 @@ WRITE_KW = dict(
 
 def test_canonical_json_is_order_independent_and_rejects_nan():
     assert pv.canonical_json({"b": 1, "a": [1.5, np.int64(2)]}) == '{"a":[1.5,2],"b":1}'
-    assert pv.case_id({"a": 1, "b": 2.0}) == pv.case_id({"b": 2.0, "a": 1})
-    assert pv.case_id({"a": 1}) != pv.case_id({"a": 2})
+    assert point_id({"a": 1, "b": 2.0}) == point_id({"b": 2.0, "a": 1})
+    assert point_id({"a": 1}) != point_id({"a": 2})
     with pytest.raises(ValueError):
         pv.canonical_json({"a": math.nan})
 
@@ -73,18 +73,6 @@ def test_write_netcdf_refuses_missing_units_and_nan(tmp_path):
     with pytest.raises(FloatingPointError):
         pv.write_netcdf(nan, tmp_path / "n.nc", **kw)
     assert not list(tmp_path.iterdir()), "a failed write must leave no file"
-
-
-def test_case_table_roundtrips_exactly(tmp_path):
-    p1 = {"N": 2, "gamma_tau": 0.001, "M": [4, 8], "law": "monte_carlo", "sweep": "s"}
-    p2 = {"N": 5, "gamma_tau": 1e-7, "M": [2], "law": "weak_clipped", "sweep": "s"}
-    p3 = {"N": 7, "gamma_tau": 0.1, "sweep": "s"}
-    cases = {"aaa": {"points": [p1, p3], "sweep": "s"}, "bbb": {"points": [p2], "sweep": "s"}}
-    write_case_table(cases, tmp_path / "t.csv")
-    back = read_case_table(tmp_path / "t.csv")
-    assert {k: pv.canonical_json(v) for k, v in back.items()} == {
-        k: pv.canonical_json(v) for k, v in cases.items()
-    }
 
 
 def test_sigkill_mid_write_never_leaves_a_partial_output(tmp_path):

@@ -1,7 +1,8 @@
 """Fig. 2c of Zeng et al.: J vs population N at the weak, intermediate and saturated pump rates.
 
-At fixed pump J(N) is quadratic for N << N* = w_p/gamma_A and linear for N >> N* (physics note
-§4): the knee N* is marked; lower panel: the exact local log-slope d ln J / d ln N.
+At fixed pump J(N) is quadratic for N << N* = w_p/gamma_A and linear for N >> N*
+(``docs/auger_photoemission.md`` §4): the knee N* is marked; lower panel: the exact local
+log-slope d ln J / d ln N.
 """
 
 import matplotlib.pyplot as plt
@@ -24,7 +25,7 @@ with figure_style():
         ax.plot(ode.N, ode.J_ode.sel(w_p=w), "o", mfc="none", color=col)
         ns = float(sel.N_star)
         if cur.N.min() < ns < cur.N.max():
-            ax.plot([ns], [float(sel.J.interp(N=ns))], "x", color=col, ms=8)
+            ax.plot([ns], [float(sel.J_star)], "x", color=col, ms=8)
         bx.plot(cur.N, sel.slope_N, color=col)
     n = cur.N.values
     ref = float(cur.J.min())

@@ -1,7 +1,7 @@
 """Fig. S2 of Yuge et al. (PRB 107, 165303): Model 2 - Model 1 relative differences vs N.
 
 Fixed M and gamma*tau; the dotted line is the small-gamma asymptote (1-p)/(N-1), p = N/M,
-of the <n(n-1)> and g2(0) differences (physics note §2.3).
+of the <n(n-1)> and g2(0) differences (``docs/cl_superbunching.md`` §2.3).
 """
 
 import matplotlib.pyplot as plt

@@ -1,9 +1,9 @@
 """Fig. S6 of Yuge et al. (PRB 107, 165303): Model 3 vs Model 2 fitted to it.
 
-Model 3 is the kick-limit reconstruction of the physics note §3.2 (the paper's truncated series
-coefficients are lost). (a)-(c): <n>, <n(n-1)>, g2(0) vs the electron rate; (d): their relative
-differences (the terms of S16); (e): relative Frobenius distance of the steady states (S17) and
-the relative differences of P_0 and of 1 - P_0.
+Model 3 is the kick-limit reconstruction of ``docs/cl_superbunching.md`` §3.2 (the paper's truncated
+series coefficients are lost). (a)-(c): <n>, <n(n-1)>, g2(0) vs the electron rate; (d): their
+relative differences (the terms of S16); (e): relative Frobenius distance of the steady states (S17)
+and the relative differences of P_0 and of 1 - P_0.
 """
 
 import matplotlib.pyplot as plt
@@ -45,8 +45,8 @@ with figure_style():
     ax.legend(frameon=False)
     ax = axes[1, 1]
     ax.plot(r, ds.frobenius_distance, "k-", label="relative Frobenius distance (S17)")
-    ax.plot(r, np.abs(ds.reldiff_P0), "--", label=r"$|\Delta P_0|/P_0$")
-    ax.plot(r, np.abs(ds.reldiff_rest), ":", label=r"$|\Delta(1-P_0)|/(1-P_0)$")
+    ax.plot(r, ds.reldiff_P0, "--", label=r"$|\Delta P_0|/P_0$")
+    ax.plot(r, ds.reldiff_rest, ":", label=r"$|\Delta(1-P_0)|/(1-P_0)$")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.axvline(rf, color="0.5", lw=0.6, ls=":")

@@ -1,18 +1,20 @@
 """Review Fig. 2c / 6 (Chatterjee et al.): Dicke superradiant bursts from full inversion.
 
-(a) I(t)/N^2 vs (N+1) Gamma t for several N (independent emitters for the smallest N, dashed);
-(b) peak intensity and (c) FWHM vs N with fitted power laws; (d) N t_peak vs ln N.
+(a) I(t)/N^2 vs (N+1) Gamma t for several N (independent emitters for the smallest N, dashed),
+from the ``dicke`` sweep; (b) peak intensity and (c) FWHM vs N with fitted power laws; (d)
+N t_peak vs ln N with its fitted line, from the ``burst_scaling`` sweep (the fits are its
+dataset variables).
 """
 
 import matplotlib.pyplot as plt
 import numpy as np
 
 from lightmatter.jobs import log_to
-from lightmatter.perovskite_emission.superradiance import fit_delay_log, fit_power_law
 from lightmatter.plotting import colors, figure_style, load, save_figure
 
 log_to(snakemake)
 ds = load(snakemake.input[0])
+sc = load(snakemake.input[1])
 Ns = ds.N.values
 g = float(ds.gamma.values.ravel()[0])
 with figure_style():
@@ -34,46 +36,44 @@ with figure_style():
     ax.set_ylabel(r"$I(t)/N^2$ ($\Gamma$)")
     ax.set_title("(a) bursts")
     ax.legend(frameon=False, fontsize=6)
-    sel = Ns >= 10
-    fit_pk = fit_power_law(Ns[sel], ds.peak_intensity.values[sel])
-    fit_w = fit_power_law(Ns[sel], ds.fwhm.values[sel])
-    fit_d = fit_delay_log(Ns[sel], ds.peak_time.values[sel])
+    Nf = sc.N.values
     ax = axes[0, 1]
-    ax.loglog(Ns, ds.peak_intensity, "o", color="C3", label="exact")
+    ax.loglog(Nf, sc.peak_intensity, "o", color="C3", label="exact")
     ax.loglog(
-        Ns,
-        fit_pk.prefactor * Ns.astype(float) ** fit_pk.exponent,
+        Nf,
+        sc.peak_intensity_fit,
         "k-",
         lw=0.8,
-        label=f"fit: exponent {fit_pk.exponent:.3f} ± {fit_pk.exponent_stderr:.3f}",
+        label=f"fit: exponent {float(sc.peak_exponent):.3f} ± {float(sc.peak_exponent_stderr):.3f}",
     )
-    ax.loglog(Ns, Ns * g, "k:", lw=0.8, label=r"independent: $N\Gamma$")
+    ax.loglog(Nf, Nf * float(sc.gamma), "k:", lw=0.8, label=r"independent: $N\Gamma$")
     ax.set_xlabel("N")
     ax.set_ylabel(r"peak intensity ($\Gamma$)")
     ax.set_title(r"(b) peak $\propto N^2$")
     ax.legend(frameon=False, fontsize=6)
     ax = axes[1, 0]
-    ax.loglog(Ns, ds.fwhm, "s", color="C0", label="exact")
+    ax.loglog(Nf, sc.fwhm, "s", color="C0", label="exact")
     ax.loglog(
-        Ns,
-        fit_w.prefactor * Ns.astype(float) ** fit_w.exponent,
+        Nf,
+        sc.fwhm_fit,
         "k-",
         lw=0.8,
-        label=f"fit: exponent {fit_w.exponent:.3f} ± {fit_w.exponent_stderr:.3f}",
+        label=f"fit: exponent {float(sc.fwhm_exponent):.3f} ± {float(sc.fwhm_exponent_stderr):.3f}",
     )
     ax.set_xlabel("N")
     ax.set_ylabel(r"FWHM ($1/\Gamma$)")
     ax.set_title(r"(c) width $\propto 1/N$")
     ax.legend(frameon=False, fontsize=6)
     ax = axes[1, 1]
-    lnN = np.log(Ns)
-    ax.plot(lnN, Ns * ds.peak_time, "^", color="C2", label="exact")
+    lnN = np.log(Nf)
+    ax.plot(lnN, sc.scaled_delay, "^", color="C2", label="exact")
     ax.plot(
         lnN,
-        fit_d.slope * lnN + fit_d.intercept,
+        sc.scaled_delay_fit,
         "k-",
         lw=0.8,
-        label=f"fit: {fit_d.slope:.3f} ln N {fit_d.intercept:+.2f} (R² {fit_d.r_squared:.4f})",
+        label=f"fit: {float(sc.delay_slope):.3f} ln N {float(sc.delay_intercept):+.2f} "
+        f"(R² {float(sc.delay_r_squared):.4f})",
     )
     ax.set_xlabel("ln N")
     ax.set_ylabel(r"$N\,t_{peak}$ ($1/\Gamma$)")

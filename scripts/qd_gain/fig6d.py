@@ -3,8 +3,9 @@
 2LS never inverts, the 3LS inverts above W_th = 1/(tau21 - tau32), the 4LS for every W > 0.
 """
 
+import math
+
 import matplotlib.pyplot as plt
-import numpy as np
 
 from lightmatter.jobs import log_to
 from lightmatter.plotting import figure_style, load, save_figure
@@ -16,7 +17,7 @@ with figure_style():
     for i, s in enumerate(ds.system.values):
         ax.plot(ds.pump, ds.inversion.sel(system=s), color=f"C{i}", label=s)
         w = float(ds.W_th.sel(system=s))
-        if np.isfinite(w) and w > 0:
+        if math.isfinite(w) and w > 0:
             ax.axvline(w, color=f"C{i}", lw=0.7, ls=":")
             ax.annotate(f"W_th τ₂₁ = {w:.4g}", (w * 1.2, -0.8), fontsize=6, color=f"C{i}")
     ax.axhline(0, color="k", lw=0.5)

@@ -20,14 +20,14 @@ STY = {
 }
 with figure_style():
     fig, axs = plt.subplots(2, 1, figsize=(4.6, 4.6), layout="constrained", sharex=True)
-    for ax, case in zip(axs, ["3LS_ESA", "4LS_ESA"]):
-        d = ds.sel(case=case)
+    for ax, scheme in zip(axs, ["3LS_ESA", "4LS_ESA"]):
+        d = ds.sel(scheme=scheme)
         for k, (c, ls, lab) in STY.items():
             y = d[k] * (float(d.kappa) if k in ("A_XX2", "A_XX1") else 1.0)
             ax.plot(d.E, y, color=c, ls=ls, label=lab)
         ax.set_ylabel(r"$\sigma/\sigma_A$")
         ax.set_title(
-            f"{case.replace('_', ' + ')}: S = {1e3 * float(d.stokes):.1f} meV, "
+            f"{scheme.replace('_', ' + ')}: S = {1e3 * float(d.stokes):.1f} meV, "
             f"Δ_XXA2 = {1e3 * float(d.delta_xxa2):.1f} meV, "
             f"Δ_XXE = {1e3 * float(d.delta_xxe):g} meV, κ = {float(d.kappa):.3f}",
             fontsize=7,

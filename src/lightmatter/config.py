@@ -1,23 +1,25 @@
 """Configuration validation with messages a user can act on.
 
-:func:`validate_config` is called by ``rules/common.smk`` before any job runs. It checks, in
+:func:`validate_config` is called by ``rules/common.smk`` on the merged configuration
+(``config/config.yaml`` plus any ``--configfile`` on top) before any job runs. It checks, in
 order: non-finite numbers (YAML ``.nan``/``.inf`` slip through JSON-Schema range checks),
-the JSON Schema ``config/schema.yaml`` (types, ranges, required keys, no unknown keys), and
-cross-field rules the schema cannot express (grid ``min < max``, ``N <= M``...). The first
-problem found is raised as :class:`ConfigError` naming the key, the value and what is allowed.
+the JSON Schema ``config/schema.yaml`` (types, ranges, required keys, no unknown keys), grid
+ranges, and the cross-field rules each sweep module declares in ``validate(section)`` (e.g.
+``N <= M``). The first problem found is raised as :class:`ConfigError` naming the key, the
+value and what is allowed.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
 
-__all__ = ["ConfigError", "load_schema", "validate_config"]
+__all__ = ["ConfigError", "load_config", "load_schema", "merge", "validate_config"]
 
 
 class ConfigError(ValueError):
@@ -25,8 +27,9 @@ class ConfigError(ValueError):
 
 
 def load_schema(path: str | Path) -> dict[str, Any]:
-    """Load a YAML JSON-Schema file."""
-    return yaml.safe_load(Path(path).read_text())
+    """Load a YAML JSON-Schema file (with libyaml when available: it is read at every parse)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(Path(path).read_text(), Loader=loader)
 
 
 def _key(path: Any) -> str:
@@ -108,7 +111,8 @@ def _format(err: jsonschema.ValidationError, root: Mapping[str, Any]) -> str:
     return f"{key} = {err.instance!r}: {err.message}; allowed: {_allowed(err.schema, root)}{hint}"
 
 
-def _semantic_checks(config: Mapping[str, Any]) -> None:
+def _grid_checks(config: Mapping[str, Any]) -> None:
+    """Every log grid ``{min, max, num}`` anywhere in the config must have ``min < max``."""
     for path, value in _walk(config):
         if isinstance(value, Mapping) and {"min", "max", "num"} <= set(value):
             if value["min"] >= value["max"]:
@@ -116,29 +120,33 @@ def _semantic_checks(config: Mapping[str, Any]) -> None:
                     f"{_key(path)}: grid min ({value['min']}) must be smaller than max "
                     f"({value['max']})"
                 )
-    cl = config.get("cl_superbunching", {})
-    s1 = cl.get("model2_vs_model1", {})
-    if s1 and any(n > s1["M"] for n in s1["N"]):
-        raise ConfigError(
-            f"cl_superbunching.model2_vs_model1.N = {s1['N']}: every N must be <= M = {s1['M']} "
-            "(Model 2 excites N = M p of M emitters on average)"
-        )
-    s3 = cl.get("model2_vs_M", {})
-    if s3 and any(m * s3["p"] <= 1 for m in s3["M"]):
-        raise ConfigError(
-            f"cl_superbunching.model2_vs_M: every M must satisfy M p > 1 (N = M p > 1), got "
-            f"M = {s3['M']}, p = {s3['p']}"
-        )
-    hbt = cl.get("hbt", {})
-    if hbt and hbt["bin_width"] >= hbt["max_delay"]:
-        raise ConfigError(
-            f"cl_superbunching.hbt.bin_width = {hbt['bin_width']} must be smaller than "
-            f"max_delay = {hbt['max_delay']}"
-        )
 
 
-def validate_config(config: Mapping[str, Any], schema: Mapping[str, Any] | str | Path) -> None:
-    """Validate ``config``; raise :class:`ConfigError` with one clear message (first problem)."""
+def _study_checks(config: Mapping[str, Any], studies: Iterable[str]) -> None:
+    """Each sweep's own cross-field checks (``validate(section)`` in its module)."""
+    from lightmatter.sweep import sweeps_of
+
+    for study in studies:
+        for sw in sweeps_of(study).values():
+            try:
+                sw.validate(config[study])
+            except ConfigError:
+                raise
+            except (ValueError, KeyError, TypeError) as err:
+                msg = err.args[0] if err.args else repr(err)
+                raise ConfigError(f"{msg} (checked by sweep {study}/{sw.name})") from None
+
+
+def validate_config(
+    config: Mapping[str, Any],
+    schema: Mapping[str, Any] | str | Path,
+    studies: Iterable[str] = (),
+) -> None:
+    """Validate the merged ``config``; raise :class:`ConfigError` naming the first problem.
+
+    Order: non-finite numbers, the JSON Schema, grid ranges, then the cross-field checks of
+    every sweep of ``studies`` (each study owns the checks of its keys).
+    """
     if not isinstance(schema, Mapping):
         schema = load_schema(schema)
     for path, value in _walk(config):
@@ -153,4 +161,40 @@ def validate_config(config: Mapping[str, Any], schema: Mapping[str, Any] | str |
     if errors:
         best = jsonschema.exceptions.best_match(errors)
         raise ConfigError(_format(best, schema))
-    _semantic_checks(config)
+    _grid_checks(config)
+    _study_checks(config, studies)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """Safe YAML loader that rejects a key given twice in one mapping."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in keys:
+                raise ConfigError(f"duplicate key {key!r} ({key_node.start_mark})")
+            keys.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def merge(base: Mapping[str, Any], top: Mapping[str, Any]) -> dict[str, Any]:
+    """Recursive merge as Snakemake layers ``--configfile`` on the default: ``top`` wins."""
+    out = dict(base)
+    for k, v in top.items():
+        if isinstance(v, Mapping) and isinstance(base.get(k), Mapping):
+            out[k] = merge(base[k], v)
+        else:
+            out[k] = v
+    return out
+
+
+def load_config(paths: Iterable[str | Path]) -> dict[str, Any]:
+    """Load config files in order, each merged on top of the previous (duplicate keys rejected)."""
+    config: dict[str, Any] = {}
+    for path in paths:
+        data = yaml.load(Path(path).read_text(), Loader=_UniqueKeyLoader) or {}
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{path}: the top level must be a mapping")
+        config = merge(config, data)
+    return config

@@ -1,54 +1,50 @@
-"""Glue between Snakemake jobs and the package: logging, solving one case, aggregating a sweep,
-writing the parameter table and the provenance manifest.
+"""Glue between Snakemake jobs and the package: solving a sweep or a point, combining points,
+writing the provenance manifest (``docs/design.md``, data flow steps 2-3 and 6).
 
-The scripts in ``scripts/`` are thin entry points that call these functions with the
-``snakemake`` object; nothing here does physics.
+The scripts in ``scripts/common/`` are thin entry points that call these functions with values
+from the ``snakemake`` object; nothing here does physics. Every job logs its parameters first,
+its progress point by point, and ends with ``solve time <s> s; peak memory <MiB> MiB``.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
-import os
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import xarray as xr
 
-from lightmatter import __version__
+from lightmatter import __version__, registry
+from lightmatter.canonical import canonical_json, point_id
+from lightmatter.dataset import build, combine, write_point_table
 from lightmatter.provenance import (
     atomic_path,
-    canonical_json,
     code_version,
     config_sha256,
     content_hash,
     file_sha256,
+    verify_netcdf,
     write_netcdf,
 )
-from lightmatter.sweeps import Sweep, aggregate, solve_case, write_case_table
+from lightmatter.sweep import Sweep, sweep
 
 __all__ = [
     "job_logger",
+    "log_to",
     "peak_rss_mib",
-    "run_aggregate",
+    "run_combine",
     "run_manifest",
-    "run_params",
-    "run_solver",
-    "study_module",
+    "run_point",
+    "run_sweep",
+    "solve_points",
 ]
 
 
-def study_module(study: str) -> ModuleType:
-    """The ``cases`` module of a study (declares ``SWEEPS``, ``STUDY``, ``SEED_PAPER``...)."""
-    return importlib.import_module(f"lightmatter.{study}.cases")
-
-
-def job_logger(log_path: str | os.PathLike[str] | None, name: str) -> logging.Logger:
+def job_logger(log_path: str | Path | None, name: str) -> logging.Logger:
     """A logger writing to the job's log file (Snakemake ``log:``) and to stderr."""
     logger = logging.getLogger(f"lightmatter.job.{name}")
     logger.handlers.clear()
@@ -66,94 +62,6 @@ def job_logger(log_path: str | os.PathLike[str] | None, name: str) -> logging.Lo
     return logger
 
 
-def _sweep(study: str, name: str) -> tuple[ModuleType, Sweep]:
-    mod = study_module(study)
-    try:
-        return mod, mod.SWEEPS[name]
-    except KeyError:
-        raise KeyError(
-            f"study {study!r} has no sweep {name!r}; known: {sorted(mod.SWEEPS)}"
-        ) from None
-
-
-def run_params(
-    study: str,
-    sweep: str,
-    cases: Mapping[str, Mapping[str, Any]],
-    out: str,
-    log: str | None = None,
-) -> None:
-    """Write the parameter table of one sweep (data flow step 1)."""
-    logger = job_logger(log, f"{study}.{sweep}.params")
-    _sweep(study, sweep)
-    write_case_table(cases, out)
-    n_points = sum(len(c["points"]) for c in cases.values())
-    logger.info("%d cases (%d points) of sweep %s -> %s", len(cases), n_points, sweep, out)
-
-
-def run_solver(
-    study: str,
-    params: Mapping[str, Any],
-    case: str,
-    fingerprint: str,
-    out: str,
-    log: str | None = None,
-) -> str:
-    """Solve one case and write its NetCDF file with provenance (data flow step 2).
-
-    ``params`` is the case's plain parameter dict (it includes ``sweep``); the file's
-    ``config_sha256`` is the hash of exactly these parameters (the part of the configuration the
-    case depends on), so editing an unrelated config value changes neither its bytes nor its
-    cache key. The wall time of the
-    solve is logged (cached rules cannot carry ``benchmark:``). On any exception the error is
-    logged with the case id and re-raised; no file is left under the output name.
-    """
-    logger = job_logger(log, f"{study}.{params['sweep']}.{case}")
-    mod, sweep = _sweep(study, str(params["sweep"]))
-    if sweep.fingerprint() != fingerprint:
-        raise RuntimeError(
-            f"case {case}: code fingerprint of the installed package differs from the one the "
-            "workflow computed; reinstall the package (pip install -e .)"
-        )
-    logger.info(
-        "case %s of sweep %s: %d point(s) %s",
-        case,
-        sweep.name,
-        len(params["points"]),
-        canonical_json(params),
-    )
-    t0 = time.perf_counter()
-    try:
-        _injected_fault(case, logger)
-        _injected_hold(case, logger)
-        ds = solve_case(sweep, params)
-    except Exception:
-        logger.exception("case %s of sweep %s failed", case, sweep.name)
-        raise
-    elapsed = time.perf_counter() - t0
-    digest = write_netcdf(
-        ds,
-        out,
-        study=study,
-        title=sweep.title,
-        seed_paper=mod.SEED_PAPER,
-        references=mod.REFERENCES,
-        params=params,
-        config_hash=config_sha256(params),
-        fingerprint=fingerprint,
-        source=f"{mod.__name__}:{sweep.solve.__name__} (lightmatter {__version__})",
-        history=f"solved case {case} of sweep {sweep.name} (rule solve_case)",
-    )
-    logger.info(
-        "solve time %.3f s; peak memory %.0f MiB; content_sha256 %s -> %s",
-        elapsed,
-        peak_rss_mib(),
-        digest,
-        out,
-    )
-    return digest
-
-
 def peak_rss_mib() -> float:
     """Peak resident memory of this process so far, MiB (``getrusage``; Linux reports KiB).
 
@@ -164,85 +72,201 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-#: Test-only fault injection (tests/cluster): ``<case_id>:<marker directory>``. The named case
-#: raises on its first attempt (and leaves a marker), then succeeds: exercises retries.
-FAIL_ONCE_ENV = "LIGHTMATTER_TEST_FAIL_ONCE"
+def _checked(study: str, name: str, fingerprint: str) -> Sweep:
+    sw = sweep(study, name)
+    if sw.fingerprint() != fingerprint:
+        raise RuntimeError(
+            f"sweep {study}/{name}: the code fingerprint of the package this job imports "
+            "differs from the one the workflow computed; reinstall the package "
+            "(pip install -e .) or check PYTHONPATH"
+        )
+    return sw
 
 
-def _injected_fault(case: str, logger: logging.Logger) -> None:
-    spec = os.environ.get(FAIL_ONCE_ENV, "")
-    if not spec:
-        return
-    target, _, marker_dir = spec.partition(":")
-    if target != case or not marker_dir:
-        return
-    marker = Path(marker_dir) / f"{case}.failed-once"
-    if marker.exists():
-        logger.info("injected fault for case %s already fired: solving normally", case)
-        return
-    marker.parent.mkdir(parents=True, exist_ok=True)
-    marker.write_text("injected fault fired\n")
-    raise RuntimeError(f"case {case}: injected test fault ({FAIL_ONCE_ENV}), first attempt")
+def solve_points(
+    sw: Sweep, points: Sequence[Mapping[str, Any]], logger: logging.Logger | None = None
+) -> list[xr.Dataset]:
+    """Solve each point of a sweep and build its dataset (progress logged point by point).
+
+    A failure is re-raised naming the sweep, the point id and the point's parameters.
+    """
+    out = []
+    n = len(points)
+    for i, point in enumerate(points, 1):
+        pid = point_id(point)
+        t0 = time.perf_counter()
+        try:
+            values = sw.solve(point, pid)
+            ds = build(
+                f"{sw.study}/{sw.name}",
+                sw.point_dims_spec,
+                sw.coords,
+                sw.variables,
+                point,
+                pid,
+                values,
+            )
+        except Exception as err:
+            raise RuntimeError(
+                f"sweep {sw.study}/{sw.name}, point {pid} {canonical_json(point)}: {err}"
+            ) from err
+        if logger is not None:
+            logger.info("point %d/%d %s solved in %.3f s", i, n, pid, time.perf_counter() - t0)
+        out.append(ds)
+    return out
 
 
-#: Test-only hold (tests/workflow, interrupted runs): ``<case_id>:<marker directory>``. The named
-#: case writes ``<case_id>.holding`` (its pid) into the marker directory and then waits, so a
-#: test can kill the workflow while this solver job is known to be running. It gives up after
-#: ``HOLD_LIMIT_S`` with an error, so a test that fails to kill never hangs a run.
-HOLD_ENV = "LIGHTMATTER_TEST_HOLD"
-HOLD_LIMIT_S = 600.0
+def _write(
+    sw: Sweep,
+    ds: xr.Dataset,
+    out: str,
+    params: Mapping[str, Any],
+    fingerprint: str,
+    history: str,
+) -> str:
+    citation, reference = registry.paper(sw.study)
+    return write_netcdf(
+        ds,
+        out,
+        study=sw.study,
+        title=sw.title,
+        seed_paper=citation,
+        references=reference,
+        params=params,
+        config_hash=config_sha256(params),
+        fingerprint=fingerprint,
+        source=f"{sw.module.__name__}:solve (lightmatter {__version__})",
+        history=history,
+    )
 
 
-def _injected_hold(case: str, logger: logging.Logger) -> None:
-    spec = os.environ.get(HOLD_ENV, "")
-    target, _, marker_dir = spec.partition(":")
-    if not spec or target != case or not marker_dir:
-        return
-    with atomic_path(Path(marker_dir) / f"{case}.holding") as tmp:  # never seen half-written
-        tmp.write_text(f"{os.getpid()}\n")
-    logger.info("case %s: holding for the interrupted-run test (%s)", case, HOLD_ENV)
-    deadline = time.monotonic() + HOLD_LIMIT_S
-    while time.monotonic() < deadline:
-        time.sleep(0.2)
-    raise RuntimeError(f"case {case}: {HOLD_ENV} hold was never interrupted")
+def _finish(logger: logging.Logger, t0: float, what: str) -> None:
+    logger.info(
+        "%s; solve time %.3f s; peak memory %.0f MiB",
+        what,
+        time.perf_counter() - t0,
+        peak_rss_mib(),
+    )
 
 
-def run_aggregate(
+def run_sweep(
     study: str,
-    sweep_name: str,
-    case_files: list[str],
-    table: str,
+    name: str,
+    points: Sequence[Mapping[str, Any]],
+    fingerprint: str,
+    out_nc: str,
+    out_table: str,
+    log: str | None = None,
+) -> str:
+    """Solve every point of a sweep; write its dataset and its parameter table.
+
+    ``config_sha256`` of the dataset is the hash of exactly ``{"points": points}`` (the part of
+    the configuration it depends on). On failure the error is logged and re-raised; neither
+    output is left under its final name.
+    """
+    logger = job_logger(log, f"{study}.{name}")
+    sw = _checked(study, name, fingerprint)
+    logger.info("sweep %s/%s: %d point(s) %s", study, name, len(points), canonical_json(points))
+    t0 = time.perf_counter()
+    try:
+        ds = combine(solve_points(sw, points, logger), sw.point_dims)
+        write_point_table(points, out_table)
+        digest = _write(
+            sw,
+            ds,
+            out_nc,
+            {"points": list(points), "sweep": name},
+            fingerprint,
+            f"solved {len(points)} point(s) of sweep {name} (rule solve_sweep)",
+        )
+    except Exception:
+        logger.exception("sweep %s/%s failed", study, name)
+        Path(out_table).unlink(missing_ok=True)
+        raise
+    _finish(logger, t0, f"content_sha256 {digest} -> {out_nc}")
+    return digest
+
+
+def run_point(
+    study: str,
+    name: str,
+    point: Mapping[str, Any],
+    fingerprint: str,
     out: str,
     log: str | None = None,
 ) -> str:
-    """Combine the cases of a sweep into one dataset (data flow step 3).
+    """Solve one point of a fan-out sweep and write it (``points/<sweep>/<point_id>.nc``)."""
+    logger = job_logger(log, f"{study}.{name}.{point_id(point)}")
+    sw = _checked(study, name, fingerprint)
+    logger.info("sweep %s/%s, point %s %s", study, name, point_id(point), canonical_json(point))
+    t0 = time.perf_counter()
+    try:
+        (ds,) = solve_points(sw, [point], logger)
+        digest = _write(
+            sw,
+            ds,
+            out,
+            {"points": [dict(point)], "sweep": name},
+            fingerprint,
+            f"solved point {point_id(point)} of sweep {name} (rule solve_point)",
+        )
+    except Exception:
+        logger.exception("sweep %s/%s, point %s failed", study, name, point_id(point))
+        raise
+    _finish(logger, t0, f"content_sha256 {digest} -> {out}")
+    return digest
 
-    ``config_sha256`` of the result is the hash of the sweep's parameter table (case_id ->
-    parameters), i.e. of the configuration this dataset depends on.
+
+def run_combine(
+    study: str,
+    name: str,
+    points: Sequence[Mapping[str, Any]],
+    point_files: Sequence[str],
+    out_nc: str,
+    out_table: str,
+    log: str | None = None,
+) -> str:
+    """Combine the point files of a fan-out sweep into its dataset and parameter table.
+
+    Before combining, every point file's content hash is recomputed, its ``params`` must be
+    exactly its point, and the set of files must be exactly the sweep's points.
     """
-    logger = job_logger(log, f"{study}.{sweep_name}.aggregate")
-    mod, sweep = _sweep(study, sweep_name)
-    combined, cases = aggregate(case_files, table, sweep.case_dims)
+    logger = job_logger(log, f"{study}.{name}.combine")
+    sw = sweep(study, name)
+    by_id = {point_id(p): p for p in points}
+    parts: dict[str, xr.Dataset] = {}
     fingerprints = set()
-    for f in case_files:
+    for f in point_files:
+        ok, stored, recomputed = verify_netcdf(f)
+        if not ok:
+            raise RuntimeError(f"{f}: content hash {recomputed} differs from stored {stored}")
         with xr.open_dataset(f, engine="netcdf4") as ds:
-            fingerprints.add(ds.attrs["code_fingerprint"])
+            ds.load()
+        pid = Path(f).stem
+        if pid not in by_id:
+            raise ValueError(f"point file {f} is not a point of sweep {study}/{name}")
+        expected = {"points": [by_id[pid]], "sweep": name}
+        if canonical_json(json.loads(ds.attrs["params"])) != canonical_json(expected):
+            raise ValueError(f"point {pid}: parameters in {f} differ from the sweep's points")
+        fingerprints.add(ds.attrs["code_fingerprint"])
+        ds.attrs = {}
+        parts[pid] = ds
+    missing = sorted(set(by_id) - set(parts))
+    if missing:
+        raise ValueError(f"points missing from sweep {study}/{name}: {missing}")
     if len(fingerprints) != 1:
-        raise RuntimeError(f"cases of sweep {sweep_name} were made by different code versions")
-    digest = write_netcdf(
-        combined,
-        out,
-        study=study,
-        title=sweep.title,
-        seed_paper=mod.SEED_PAPER,
-        references=mod.REFERENCES,
-        params={"sweep": sweep_name, "cases": cases},
-        config_hash=config_sha256(cases),
-        fingerprint=fingerprints.pop(),
-        source=f"lightmatter.sweeps:aggregate (lightmatter {__version__})",
-        history=f"aggregated {len(case_files)} cases of sweep {sweep_name}",
+        raise RuntimeError(f"points of sweep {study}/{name} were made by different code")
+    ds = combine([parts[point_id(p)] for p in points], sw.point_dims)
+    write_point_table(points, out_table)
+    digest = _write(
+        sw,
+        ds,
+        out_nc,
+        {"points": list(points), "sweep": name},
+        fingerprints.pop(),
+        f"combined {len(points)} point(s) of sweep {name} (rule combine_points)",
     )
-    logger.info("aggregated %d cases -> %s (content_sha256 %s)", len(case_files), out, digest)
+    logger.info("combined %d points -> %s (content_sha256 %s)", len(points), out_nc, digest)
     return digest
 
 

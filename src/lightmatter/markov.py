@@ -1,10 +1,10 @@
 """Shared numerics for classical (lumped) master equations dP/dt = W P.
 
-Conventions (column convention, as in the physics notes): ``W[m, n]`` is the rate of the
+Conventions (column convention, as in docs/cl_superbunching.md): ``W[m, n]`` is the rate of the
 transition n -> m, every column of ``W`` sums to zero, and probability vectors are columns.
 Time is measured in units of the radiative lifetime tau unless a caller says otherwise.
 
-Pitfall (CL physics note, section 7.4): never diagonalise ``W`` for large state spaces; the
+Pitfall (docs/cl_superbunching.md §7, item 4): never diagonalise ``W`` for large state spaces; the
 eigenvector matrix of a pure-death chain is ill-conditioned like 2^N. Everything here uses a
 linear solve for the stationary state and the action of the matrix exponential
 (:func:`scipy.sparse.linalg.expm_multiply`) for propagation.
@@ -47,8 +47,9 @@ def check_generator(W: Matrix, atol: float = 1e-9) -> None:
 def stationary_state(W: Matrix) -> NDArray[np.float64]:
     """Stationary distribution of dP/dt = W P (general form of Eq. 10, Yuge et al. PRB 107, 165303).
 
-    Solves ``W P = 0`` with the last row replaced by the normalisation sum(P) = 1 (physics note,
-    pitfall 3). Tiny negative round-off is clipped and the vector renormalised.
+    Solves ``W P = 0`` with the last row replaced by the normalisation sum(P) = 1
+    (docs/cl_superbunching.md §7, item 3). Tiny negative round-off is clipped and the vector
+    renormalised.
     """
     A = W.toarray() if sp.issparse(W) else np.array(W, dtype=float, copy=True)
     n = A.shape[0]
@@ -130,7 +131,9 @@ def qrt_correlation(
     t: ArrayLike,
     P_ss: ArrayLike | None = None,
 ) -> NDArray[np.float64]:
-    """Normalised intensity correlation by the quantum regression theorem (physics note §1.6).
+    """Normalised intensity correlation by the quantum regression theorem.
+
+    Derivation: docs/cl_superbunching.md §1.6.
 
     ``g2(t) = o . exp(W t) J P_ss / (o . P_ss)^2`` where ``J`` is the (unnormalised) photon-emission
     map and ``o`` the intensity observable in units of the emission rate per emitter, so that

@@ -1,7 +1,7 @@
 """Deterministic figure output shared by every figure script.
 
 PNG output from the Agg backend is byte-stable for a fixed environment; the PDF backend writes a
-creation date unless ``metadata={"CreationDate": None}`` is passed (ARCHITECTURE.md,
+creation date unless ``metadata={"CreationDate": None}`` is passed (docs/design.md,
 "Deterministic"). Both files are written atomically.
 """
 

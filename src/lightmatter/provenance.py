@@ -1,6 +1,6 @@
-"""Provenance helpers: canonical JSON, case ids, code fingerprints and deterministic NetCDF I/O.
+"""Provenance helpers: hashes, atomic writes and deterministic NetCDF I/O.
 
-Contracts implemented here (ARCHITECTURE.md, "Contracts"):
+Contracts implemented here (``docs/design.md``, "Contracts"):
 
 * every NetCDF file carries the global attributes ``title``, ``study``, ``seed_paper``,
   ``references``, ``source``, ``code_version``, ``params``, ``config_sha256``, ``history``,
@@ -16,13 +16,11 @@ from __future__ import annotations
 import contextlib
 import glob
 import hashlib
-import importlib.util
 import json
-import math
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +28,12 @@ import numpy as np
 import xarray as xr
 
 import lightmatter
+from lightmatter.canonical import canonical_json, plain
 
 __all__ = [
     "VOLATILE_ATTRS",
     "atomic_path",
     "canonical_json",
-    "case_id",
-    "code_fingerprint",
     "code_version",
     "config_sha256",
     "content_hash",
@@ -63,70 +60,9 @@ REQUIRED_GLOBAL_ATTRS = (
 )
 
 
-def plain(obj: Any) -> Any:
-    """Convert numpy scalars/arrays and tuples to plain JSON types (recursively)."""
-    if isinstance(obj, Mapping):
-        return {str(k): plain(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [plain(v) for v in obj]
-    if isinstance(obj, np.ndarray):
-        return [plain(v) for v in obj.tolist()]
-    if isinstance(obj, np.integer):
-        return int(obj)
-    if isinstance(obj, np.floating):
-        return float(obj)
-    if isinstance(obj, np.bool_):
-        return bool(obj)
-    return obj
-
-
-def canonical_json(obj: Any) -> str:
-    """Canonical JSON: sorted keys, no whitespace, shortest round-trip floats, NaN rejected."""
-
-    def _check(o: Any) -> None:
-        if isinstance(o, float) and not math.isfinite(o):
-            raise ValueError(f"non-finite number {o!r} cannot be part of canonical parameters")
-        if isinstance(o, dict):
-            for v in o.values():
-                _check(v)
-        elif isinstance(o, list):
-            for v in o:
-                _check(v)
-
-    p = plain(obj)
-    _check(p)
-    return json.dumps(p, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-
-
-def case_id(params: Mapping[str, Any], length: int = 12) -> str:
-    """Stable case identifier: the first ``length`` hex digits of SHA-256 of the canonical JSON."""
-    return hashlib.sha256(canonical_json(params).encode()).hexdigest()[:length]
-
-
 def config_sha256(section: Mapping[str, Any]) -> str:
     """SHA-256 of the canonical JSON of a config section (a study section plus the root seed)."""
     return hashlib.sha256(canonical_json(section).encode()).hexdigest()
-
-
-def _module_file(module: str) -> Path:
-    spec = importlib.util.find_spec(module)
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError(f"cannot locate source of module {module!r}")
-    return Path(spec.origin)
-
-
-def code_fingerprint(modules: Iterable[str]) -> str:
-    """SHA-256 over the source files of ``modules`` (sorted by name; name and bytes both hashed).
-
-    This goes into each solver rule's ``params:`` so that editing the physics a sweep depends on
-    reruns exactly that sweep's cases (Snakemake's ``code`` trigger sees only the rule's script).
-    """
-    h = hashlib.sha256()
-    for name in sorted(set(modules)):
-        h.update(name.encode() + b"\0")
-        h.update(_module_file(name).read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def code_version() -> str:
@@ -164,7 +100,7 @@ def _attrs_json(attrs: Mapping[str, Any]) -> str:
 
 
 def content_hash(ds: xr.Dataset) -> str:
-    """Canonical content hash of a dataset (ARCHITECTURE.md, "Deterministic").
+    """Canonical content hash of a dataset (docs/design.md, "Deterministic").
 
     Variables (data and coordinates) sorted by name; for each: name, dims, dtype, the values'
     little-endian C-order bytes (strings as UTF-8) and the non-volatile attributes; then the

@@ -1,4 +1,4 @@
-"""The figure registry (ARCHITECTURE.md, data flow step 5), read from ``rules/figures.yaml``.
+"""The figure registry (docs/design.md, data flow step 5), read from ``rules/figures.yaml``.
 
 Usage from the command line::
 
@@ -8,6 +8,7 @@ Usage from the command line::
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,33 +16,17 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Figure", "figures", "readme_table", "registry_path", "studies"]
+__all__ = ["Figure", "figures", "paper", "readme_table", "registry_path", "studies"]
 
-#: Papers by study key (seed file, citation, DOI or arXiv id).
-PAPERS = {
-    "cl_superbunching": (
-        "Yuge, Yamamoto, Sannomiya, Akiba, Superbunching in cathodoluminescence: "
-        "a master equation approach, Phys. Rev. B 107, 165303 (2023)",
-        "doi:10.1103/PhysRevB.107.165303",
-    ),
-    "auger_photoemission": (
-        "Zeng, Zhang, Cao, Liu, Pan, Auger photoemission as a laser-like coherent cathode",
-        "Zeng et al., preprint; no DOI in the seed",
-    ),
-    "perovskite_emission": (
-        "Chatterjee et al., Progress and prospects of quantum emission from perovskites",
-        "Chatterjee et al., MRS Commun. 2024; no DOI in the seed",
-    ),
-    "qd_gain": (
-        "Zenatti & Kambhampati, A path towards thresholdless colloidal quantum dot lasers",
-        "Zenatti & Kambhampati; no DOI in the seed",
-    ),
-    "ledd_ttm": (
-        "Un, Sarkar, Sivan et al., Electronic and thermal response of low electron density "
-        "Drude materials",
-        "arXiv:2207.14528",
-    ),
-}
+
+def paper(study: str) -> tuple[str, str]:
+    """``(citation, reference)`` of a study's paper: ``PAPER`` of ``lightmatter.<study>.sweeps``."""
+    mod = importlib.import_module(f"lightmatter.{study}.sweeps")
+    try:
+        citation, reference = mod.PAPER
+    except AttributeError:
+        raise AttributeError(f"{mod.__name__} must define PAPER = (citation, reference)") from None
+    return str(citation), str(reference)
 
 
 @dataclass(frozen=True)
@@ -128,10 +113,10 @@ def readme_table(path: str | Path | None = None) -> str:
         "| --- | --- | --- | --- |",
     ]
     for fig in figures(path):
-        paper = PAPERS.get(fig.study, (fig.study, ""))[1]
+        reference = paper(fig.study)[1]
         pdf, _ = fig.outputs()
         lines.append(
-            f"| `{fig.study}` ({paper}) | {fig.paper} | {fig.what} | `{pdf[:-4]}.{{pdf,png}}` |"
+            f"| `{fig.study}` ({reference}) | {fig.paper} | {fig.what} | `{pdf[:-4]}.{{pdf,png}}` |"
         )
     return "\n".join(lines)
 

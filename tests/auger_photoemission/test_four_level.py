@@ -24,11 +24,14 @@ from lightmatter.auger_photoemission.four_level import (
     jacobian,
     log_slope_N,
     log_slope_wp,
+    matched_radiative_lifetime,
+    ode_steady_state,
     photocurrent,
     qss_N2,
     quasi_steady_depletion,
     radiative_decay,
     rate_equations,
+    reference_trajectory,
     relaxation_time,
     steady_state,
     steady_state_current,
@@ -281,6 +284,58 @@ def test_photocurrent_eq2():
     assert np.allclose(photocurrent(np.array([0.0, 1.0]), 2.0), [0.0, 1.0])
 
 
+# ------------------------------------------------------------------ ODE steady state (§2, §10)
+@pytest.mark.parametrize("ratio", [1e-4, 1e-2, 1.0, 1e2])
+def test_ode_steady_state_agrees_with_exact_quadratic(ratio):
+    w = ratio * GAMMA * N_TOT
+    ss, t_end = ode_steady_state(w, N_TOT, GAMMA, TAU, TAU)
+    exact = steady_state(w, GAMMA, N_TOT, TAU, TAU)
+    assert t_end == pytest.approx(60.0 * relaxation_time(w, GAMMA, N_TOT), rel=1e-15)
+    for name in ("N0", "N1", "N2", "N3"):
+        assert _rel(ss[name], exact[name]) < 1e-8, name
+    # the replenished run conserves N0 + N1 + N2 + N3 = N
+    assert ss.N0 + ss.N1 + ss.N2 + ss.N3 == pytest.approx(N_TOT, rel=1e-9)
+    # after only 3 relaxation times the build-up of N2 from the ground state is still visible
+    early, _ = ode_steady_state(w, N_TOT, GAMMA, TAU, TAU, relaxation_times=3.0)
+    assert _rel(early.N2, exact.N2) > 1e-2
+
+
+# ------------------------------------------------------------------ dynamics references (§3)
+@pytest.mark.parametrize("ratio", [1e-2, 1.0, 1e2])
+def test_replenished_reference_is_the_late_time_asymptote_of_the_ode(ratio):
+    w = ratio * GAMMA * N_TOT
+    t_relax = relaxation_time(w, GAMMA, N_TOT)
+    t = np.linspace(0.0, 80.0 * t_relax, 401)
+    ds = integrate(w, N_TOT, GAMMA, TAU, TAU, t, variant="replenished")
+    n2_ref, na_ref = reference_trajectory(w, N_TOT, GAMMA, TAU, TAU, t, variant="replenished")
+    ss = steady_state(w, GAMMA, N_TOT, TAU, TAU)
+    assert np.all(n2_ref == ss.N2)
+    # N_A_ref = J t with J = gamma_A N2ss^2 / 2 (Eq. 2, beta = 1)
+    assert na_ref[-1] / t[-1] == pytest.approx(0.5 * GAMMA * ss.N2**2, rel=1e-14)
+    late = t > 60.0 * t_relax
+    assert _rel(ds.N2.values[late], n2_ref[late]) < 1e-8
+    # late N_A grows at the reference rate: the lag N_A_ref - N_A is constant
+    lag = na_ref[late] - ds.N_A.values[late]
+    assert lag[0] > 0
+    assert np.max(np.abs(lag - lag[-1])) < 1e-7 * na_ref[-1]
+
+
+@pytest.mark.parametrize("ratio", [1e-2, 1.0, 1e2])
+def test_closed_reference_is_the_quasi_steady_depletion(ratio):
+    w = ratio * GAMMA * N_TOT
+    t_dep = depletion_time(w, GAMMA, N_TOT)
+    t = np.linspace(0.0, 3.0 * t_dep, 601)
+    n2_ref, na_ref = reference_trajectory(w, N_TOT, GAMMA, TAU, TAU, t, variant="closed")
+    # the reference sits on the quasi-steady manifold N2 = N2ss(P), P = N - N_A
+    assert np.allclose(n2_ref, qss_N2(w, GAMMA, N_TOT - na_ref, TAU, TAU), rtol=1e-12)
+    assert na_ref[0] == 0.0 and np.all(np.diff(na_ref) > 0)
+    # ... and the full closed ODE follows it once relaxed (O(t_relax/t_dep) < 0.1)
+    ds = integrate(w, N_TOT, GAMMA, TAU, TAU, t, variant="closed")
+    late = t >= t_dep
+    assert _rel(ds.N_A.values[late], na_ref[late]) < 0.03
+    assert _rel(ds.N2.values[late], n2_ref[late]) < 0.1
+
+
 # ------------------------------------------------------------------ closed variant, QSS (§3)
 @pytest.mark.parametrize("ratio", [1e-2, 1.0, 1e2])
 def test_closed_variant_tracks_quasi_steady_state(ratio):
@@ -333,7 +388,8 @@ def test_reduced_model_closed_form_matches_numerical_and_limits():
 # ------------------------------------------------------------------ Fig. 1b-c decays (§6)
 def test_auger_decay_is_exact_solution_and_matches_radiative_slope():
     Nz = 1e6
-    tau_sp = 1.0 / (GAMMA * Nz)
+    tau_sp = matched_radiative_lifetime(Nz, GAMMA)
+    assert tau_sp == pytest.approx(1e-3)  # 1/(gamma_A N_z)
     t = np.linspace(0.0, 10.0 * tau_sp, 51)
     sol = solve_ivp(
         lambda _t, n: -GAMMA * n**2,
@@ -434,6 +490,10 @@ def test_solver_failure_is_reported(monkeypatch):
         (lambda: auger_decay(-1.0, 1.0, GAMMA), "t"),
         (lambda: radiative_decay(1.0, 1.0, -1.0), "tau_sp"),
         (lambda: quasi_steady_depletion(1.0, -1.0, GAMMA, TAU, TAU, [0.0]), "N"),
+        (lambda: ode_steady_state(1.0, N_TOT, GAMMA, TAU, TAU, 0.0), "relaxation_times"),
+        (lambda: reference_trajectory(1.0, N_TOT, GAMMA, TAU, TAU, [-1.0]), "t"),
+        (lambda: reference_trajectory(1.0, N_TOT, GAMMA, TAU, TAU, [0.0], "open"), "variant"),
+        (lambda: matched_radiative_lifetime(0.0, GAMMA), "N_z"),
         (lambda: AugerParams(N=1e6, gamma_A=-1e-3, tau1=TAU, tau3=TAU), "gamma_A"),
         (lambda: AugerParams(N=0, gamma_A=1e-3, tau1=TAU, tau3=TAU), "N"),
         (lambda: AugerParams(N=1e6, gamma_A=1e-3, tau1=TAU, tau3=TAU, beta=np.nan), "beta"),

@@ -1,8 +1,8 @@
 """Cross-checks of the lumped (reduced) master equations against the full Lindblad models in QuTiP.
 
 Model 1: Eqs. 2-6 of Yuge et al. PRB 107, 165303 (2023); Model 2: Eq. 21 (all 2^M - 1 subset
-operators). QuTiP is a test-only dependency. Convention pitfall (physics note §0): in
-``qutip.destroy(2)`` the state ``|1>`` is the EXCITED state, so ``sigma^- = destroy(2)``,
+operators). QuTiP is a test-only dependency. Convention pitfall (``docs/cl_superbunching.md`` §0):
+in ``qutip.destroy(2)`` the state ``|1>`` is the EXCITED state, so ``sigma^- = destroy(2)``,
 ``sigma^+ = create(2)`` and ``sigma^+ sigma^- = num(2)`` projects on the excited state.
 """
 

@@ -166,9 +166,9 @@ def test_initial_slope_matches_finite_difference(N, g):
 
 
 def test_initial_slope_vs_eq17_slope():
-    # physics note §1.6 says the exact slope is shallower than Eq. 17's -A / tau_eff. That holds
-    # for N >= 3; for N = 2 the exact slope is steeper by exactly gamma_tau / 2 (derived:
-    # difference = (N-1)(1+g H)/2 + (1+g H)/N - 1 - N g).
+    # ``docs/cl_superbunching.md`` §1.6 says the exact slope is shallower than Eq. 17's -A /
+    # tau_eff. That holds for N >= 3; for N = 2 the exact slope is steeper by exactly gamma_tau / 2
+    # (derived: difference = (N-1)(1+g H)/2 + (1+g H)/N - 1 - N g).
     for N in [3, 5, 10]:
         for g in [1e-3, 1e-2, 0.1]:
             A = g2_zero(N, g) - 1.0
@@ -180,7 +180,7 @@ def test_initial_slope_vs_eq17_slope():
 
 
 def test_jump_map_gives_uniform_post_emission_state():
-    # physics note §1.6: J P_ss = gamma tau P_0 (1, ..., 1, 0)
+    # ``docs/cl_superbunching.md`` §1.6: J P_ss = gamma tau P_0 (1, ..., 1, 0)
     N, g = 6, 0.2
     P = stationary_distribution(N, g)
     JP = emission_jump(N + 1) @ P
@@ -230,8 +230,9 @@ def test_eq20_worst_error_exceeds_eq17(N, g):
 
 
 def test_eq20_can_beat_eq17_pointwise_at_short_delay():
-    # Not "never smaller" pointwise (contrary to physics note §1.7): for N >= 5 the exact initial
-    # slope lies between the Eq. 20 and Eq. 17 slopes, so Eq. 20 is closer at short delays.
+    # Not "never smaller" pointwise (contrary to ``docs/cl_superbunching.md`` §1.7): for N >= 5 the
+    # exact initial slope lies between the Eq. 20 and Eq. 17 slopes, so Eq. 20 is closer at short
+    # delays.
     N, g = 10, 1e-3
     t = np.array([0.5, 5.0])
     exact = g2_delay(t, N, g)
@@ -321,7 +322,7 @@ def test_bin_average_of_n1_closed_form():
 
 
 def test_bin_average_zero_bin_is_lowered_by_cusp():
-    # physics note §5: bin [0, D) lowers the peak by about D/2 |slope|
+    # ``docs/cl_superbunching.md`` §5: bin [0, D) lowers the peak by about D/2 |slope|
     N, g, D = 5, 0.1, 0.1
     avg = g2_bin_average([0.0, D], N, g)[0]
     approx = g2_zero(N, g) + 0.5 * D * g2_initial_slope(N, g)

@@ -11,6 +11,7 @@ from lightmatter import markov
 from lightmatter.cl_superbunching import model1 as m1
 from lightmatter.cl_superbunching.model2 import (
     binomial_relative_fluctuation,
+    compare_with_model1,
     model1_equivalent,
     model2_g2_delay,
     model2_g2_zero_large_rate_limit,
@@ -20,6 +21,7 @@ from lightmatter.cl_superbunching.model2 import (
     model2_stationary,
     pl_g2_zero,
     pl_generator,
+    small_rate_relative_difference,
 )
 
 
@@ -57,7 +59,7 @@ def test_generator_entries(M, p, g):
             else:
                 expected = 0.0
             assert A[m, n] == pytest.approx(expected, rel=1e-12, abs=1e-300)
-        # total excitation rate out of n (physics note §2.4)
+        # total excitation rate out of n (``docs/cl_superbunching.md`` §2.4)
         out_up = A[n + 1 :, n].sum()
         assert out_up == pytest.approx(
             g * (1 - p) ** n * (1 - (1 - p) ** (M - n)), rel=1e-12, abs=1e-15
@@ -103,7 +105,8 @@ def test_model1_equivalent_and_fluctuation():
 
 @pytest.mark.parametrize(("M", "p"), [(20, 0.25), (10, 0.5), (4, 0.75), (40, 0.5), (20, 0.1)])
 def test_small_gamma_relative_difference(M, p):
-    # physics note §2.3: Delta g2(0) / g2_1(0) -> (1 - p) / (N - 1) with N = M p, gamma = gamma'
+    # ``docs/cl_superbunching.md`` §2.3: Delta g2(0) / g2_1(0) -> (1 - p) / (N - 1) with N = M p,
+    # gamma = gamma'
     N, _ = model1_equivalent(M, p)
     target = (1 - p) / (N - 1)
     diffs = []
@@ -123,6 +126,45 @@ def test_small_gamma_relative_difference(M, p):
     assert diffs[-1] < 1e-4 * max(1.0, target * 10)
     # convergence is linear in gamma
     assert diffs[1] == pytest.approx(diffs[0] / 10, rel=0.1)
+
+
+def test_compare_with_model1_is_exact_for_p_one():
+    # p = 1, M = N: every electron excites all M emitters, Model 2 is Model 1 (§2.2)
+    g = np.geomspace(1e-3, 10.0, 7)
+    c = compare_with_model1(4, 1.0, 4, g)
+    assert np.array_equal(c["mean_n_model1"], m1.mean_excited(4, g))
+    assert np.array_equal(c["g2_zero_model1"], m1.g2_zero(4, g))
+    for q in ("mean_n", "factorial_moment2", "g2_zero"):
+        assert np.max(np.abs(c[f"reldiff_{q}"])) < 1e-10
+
+
+@pytest.mark.parametrize(("M", "p"), [(20, 0.25), (10, 0.5), (40, 0.5)])
+def test_compare_with_model1_approaches_the_small_rate_asymptote(M, p):
+    N = round(M * p)
+    target = float(small_rate_relative_difference(N, p))
+    assert target == pytest.approx((1 - p) / (N - 1), rel=1e-15)
+    errs = []
+    for g in (1e-4, 1e-5):
+        c = compare_with_model1(M, p, N, np.array([g]))
+        assert c["reldiff_factorial_moment2"][0] == pytest.approx(target, rel=0.05)
+        errs.append(abs(c["reldiff_g2_zero"][0] - target))
+    assert errs[1] < 1e-4 * max(1.0, 10 * target)
+    assert errs[1] == pytest.approx(errs[0] / 10, rel=0.1)  # linear in gamma tau
+
+
+def test_relative_differences_undefined_for_one_emitter():
+    # N = 1: Model 1 never has two excited emitters, <n(n-1)> = g2(0) = 0
+    c = compare_with_model1(5, 0.2, 1, np.array([1e-2, 1.0]))
+    assert np.all(c["g2_zero_model1"] == 0.0)
+    assert np.all(np.isnan(c["reldiff_g2_zero"]))
+    assert np.all(np.isnan(c["reldiff_factorial_moment2"]))
+    assert np.all(np.isfinite(c["reldiff_mean_n"]))
+    assert np.isnan(small_rate_relative_difference(1, 0.2))
+    with pytest.raises(ValueError, match=r"Eq\. 22"):
+        compare_with_model1(5, 0.2, 2, np.array([1e-2]))
+    # at fixed p the asymptote falls like 1/(M p - 1)
+    Ms = np.array([4.0, 8.0, 16.0])
+    assert np.allclose(small_rate_relative_difference(Ms * 0.5, 0.5), 0.5 / (Ms * 0.5 - 1))
 
 
 def test_relative_difference_falls_with_M_at_fixed_p():
@@ -146,7 +188,7 @@ def test_large_rate_limit_is_fock_state(M, g):
 
 
 def test_large_rate_approach_is_non_monotonic():
-    # a dip below 1 - 1/M before saturation (Suppl. Fig. S4; physics note §2.4)
+    # a dip below 1 - 1/M before saturation (Suppl. Fig. S4; ``docs/cl_superbunching.md`` §2.4)
     gs = np.logspace(0, 10, 41)
     for M in [3, 10]:
         d = np.asarray(model2_moments(M, 0.5, gs)["g2_zero"]) - (1 - 1 / M)

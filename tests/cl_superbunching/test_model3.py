@@ -1,5 +1,5 @@
-"""Physics tests of the kick-limit Model 3 (physics note section 3.2; Suppl. S III of Yuge et al.
-PRB 107, 165303 (2023)) and of the S16 fit / S17 distance."""
+"""Physics tests of the kick-limit Model 3 (``docs/cl_superbunching.md`` §3.2; Suppl. S III of Yuge
+et al. PRB 107, 165303 (2023)) and of the S16 fit / S17 distance."""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from scipy.special import comb
 
 from lightmatter.cl_superbunching import model2
 from lightmatter.cl_superbunching.model3 import (
+    compare_fitted_model2,
     fit_model2_to_model3,
     flip_moments,
     flip_probability,
     flip_raw_moment,
     frobenius_decomposition,
     frobenius_distance,
+    model2_electron_rate,
     model3_electron_kernel,
     model3_generator,
     model3_moments,
@@ -88,6 +90,15 @@ def test_monte_carlo_flip_law():
     # seeded: identical repeat
     again = flip_probability([1.0], 0.1, "monte_carlo", rng=11, n_samples=40_000)
     assert again[0] == p[0]
+
+
+def test_monte_carlo_flip_law_has_no_hidden_seed():
+    with pytest.raises(ValueError, match="rng"):
+        flip_probability([1.0], 0.1, "monte_carlo")
+    with pytest.raises(ValueError, match="rng"):
+        flip_moments(0.1, 3, "monte_carlo")
+    with pytest.raises(ValueError, match="rng"):
+        model3_stationary(3, 0.1, 0.1, "monte_carlo")
 
 
 def test_mean_excited_identity_and_large_rate_limit():
@@ -162,3 +173,49 @@ def test_frobenius_matches_full_hilbert_space(Mf):
     mask[0] = False
     rest = np.linalg.norm(np.diag(ra - rb)[mask]) / np.linalg.norm(np.diag(rb)[mask])
     assert parts["rest"] == pytest.approx(rest, rel=1e-12)
+    # population outside the all-ground state, from the full density matrices
+    rest_pop = abs(np.trace(ra - rb) - (ra - rb)[0, 0]) / (np.trace(rb) - rb[0, 0])
+    assert parts["rest_population"] == pytest.approx(rest_pop, rel=1e-10)
+    # both states normalised: it is the all-ground difference seen relative to 1 - P_0
+    assert parts["rest_population"] == pytest.approx(
+        parts["ground"] * Pb[0] / (1.0 - Pb[0]), rel=1e-10
+    )
+    assert parts["total"] == frobenius_distance(Pa, Pb, Mf)
+
+
+def test_fitted_model2_along_the_rate_sweep_matches_the_fit():
+    # two fit points: Model 2 is tied to Model 3 by gamma'(r) = (gamma'_fit / r_fit) r, and the
+    # comparison along the sweep must reproduce the fit's own S16 residuals at the fit points
+    r_fit = np.array([0.01, 0.1])
+    fit = fit_model2_to_model3(M, r_fit, KAPPA)
+    g = model2_electron_rate(fit, r_fit)
+    assert g[0] == pytest.approx(fit["gamma_prime_tau"], rel=1e-15)
+    assert g[1] / g[0] == pytest.approx(10.0, rel=1e-14)
+    cmp = compare_fitted_model2(M, r_fit, KAPPA, fit)
+    terms = np.stack(
+        [cmp["reldiff_mean_n"], cmp["reldiff_factorial_moment2"], cmp["reldiff_g2_zero"]], axis=-1
+    )
+    assert np.allclose(terms, fit["relative_differences"], rtol=1e-10, atol=1e-14)
+    assert np.sum(terms**2) == pytest.approx(fit["objective"], rel=1e-10)
+
+
+def test_fitted_model2_steady_states():
+    r_fit = 0.01
+    fit = fit_model2_to_model3(M, r_fit, KAPPA)
+    r = np.array([1e-4, r_fit, 1.0])
+    cmp = compare_fitted_model2(M, r, KAPPA, fit)
+    # Model 3 side is Model 3; at the (single) fit point the fit is exact (two parameters)
+    m3 = model3_moments(M, r, KAPPA)
+    assert np.allclose(cmp["g2_zero_model3"], m3["g2_zero"], rtol=1e-12)
+    for q in ("mean_n", "factorial_moment2", "g2_zero"):
+        assert abs(cmp[f"reldiff_{q}"][1]) < 1e-6
+    # the Fig. S6(e) curves against the full states at each rate
+    for i, ri in enumerate(r):
+        P2 = model2.model2_stationary(M, fit["p"], fit["gamma_prime_tau"] * ri / r_fit)
+        P3 = model3_stationary(M, ri, KAPPA)
+        assert cmp["frobenius_distance"][i] == pytest.approx(frobenius_distance(P2, P3, M))
+        assert cmp["reldiff_P0"][i] == pytest.approx(abs(P2[0] - P3[0]) / P3[0], rel=1e-9)
+    # both models go to the all-ground state as r -> 0: the distance vanishes linearly in r
+    assert cmp["frobenius_distance"][0] < 1e-2 * cmp["frobenius_distance"][2]
+    # far from the fit point the models differ (over-dispersion, down-flips)
+    assert cmp["frobenius_distance"][2] > 1e-3

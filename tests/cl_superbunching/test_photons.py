@@ -1,4 +1,5 @@
-"""Physics tests of the virtual photon streams and the HBT estimator (physics note section 5)."""
+"""Physics tests of the virtual photon streams and the HBT estimator (``docs/cl_superbunching.md``
+§5)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 
 from lightmatter.cl_superbunching import model1, model2, model3
 from lightmatter.cl_superbunching.photons import (
+    detected_photon_rate,
     hbt_histogram,
     intensity_trace,
     photon_stream,
@@ -53,7 +55,13 @@ def test_efficiency_thins_rate():
     N, g, eta = 5, 0.1, 0.3
     s = photon_stream("model1", 100_000, 5, N=N, gamma_tau=g, efficiency=eta)
     rate, sigma = _rate_and_sigma(s.times, s.record_length)
-    assert abs(rate - eta * float(model1.mean_excited(N, g))) < 4 * sigma
+    expected = detected_photon_rate(N, g, eta)
+    # eta <n> / tau with <n> = N gamma tau / (1 + gamma tau H_N) (Eq. 12)
+    H = sum(1 / k for k in range(1, N + 1))
+    assert expected == pytest.approx(eta * N * g / (1 + g * H), rel=1e-12)
+    assert abs(rate - expected) < 4 * sigma
+    assert abs(s.rate - expected) < 4 * sigma
+    assert sigma / expected < 0.02  # the test has teeth
     assert s.n_emitted > 2.5 * s.n_photons
 
 
@@ -80,6 +88,20 @@ def test_gillespie_model3_downflips_emit_nothing():
     down = r * model3.flip_moments(k, M)["mean_p"] * mean_n
     assert down > 20 * sigma  # counting them as photons would be detected
     assert s.n_excitations > 0.2 * s.n_photons
+
+
+def test_model3_monte_carlo_flip_law_needs_its_seed():
+    M, r, k = 3, 0.5, 0.3
+    with pytest.raises(ValueError, match="rng"):
+        photon_stream("model3", 1000, 4, M=M, rate_tau=r, kappa_tau_c=k, flip_law="monte_carlo")
+    s = photon_stream(
+        "model3", 60_000, 4, M=M, rate_tau=r, kappa_tau_c=k, flip_law="monte_carlo", flip_rng=5
+    )
+    # the stream follows the master equation with the same (seeded) Monte Carlo flip weights
+    mean_n = float(model3.model3_moments(M, r, k, "monte_carlo", rng=5)["mean_n"])
+    rate, sigma = _rate_and_sigma(s.times, s.record_length)
+    assert abs(rate - mean_n) < 4 * sigma
+    assert sigma / mean_n < 0.03
 
 
 def test_intensity_trace_pulses():
@@ -138,12 +160,13 @@ def test_hbt_poisson_stream_is_flat():
 
 
 def test_hbt_model1_matches_bin_averaged_g2():
-    """N = 5, gamma tau = 0.1, 1e6 photons, bins 0.1 tau (physics note section 5)."""
+    """N = 5, gamma tau = 0.1, 1e6 photons, bins 0.1 tau (``docs/cl_superbunching.md`` §5)."""
     N, g = 5, 0.1
     s = photon_stream("model1", 1_000_000, 2023, N=N, gamma_tau=g)
     h = hbt_histogram(s.times, 0.1, 5.1, record_length=s.record_length)
     exact = model1.g2_bin_average(h["edges"], N, g)
-    # Poisson errors underestimate by sqrt(F), F <~ 3 (note section 5; checked with 24 seeds)
+    # Poisson errors underestimate by sqrt(F), F <~ 3 (``docs/cl_superbunching.md`` §5; checked with
+    # 24 seeds)
     sigma = np.sqrt(3.0) * h["g2_err"]
     for b in (0, 10, 50):  # zero bin, slope bin [1.0, 1.1), tail bin [5.0, 5.1)
         assert abs(h["g2"][b] - exact[b]) < 3 * sigma[b], b

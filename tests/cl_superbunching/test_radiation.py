@@ -56,7 +56,7 @@ def test_vacuum_mixture_identities(N, g):
 
 
 def test_pulse_g2_exceeds_one_only_for_N_ge_6():
-    # physics note §1.5: the large-rate limit (= g2_pulse) exceeds 1 for N >= 6
+    # ``docs/cl_superbunching.md`` §1.5: the large-rate limit (= g2_pulse) exceeds 1 for N >= 6
     vals = [vacuum_mixture(N, 1.0)["g2_pulse"] for N in range(1, 12)]
     assert all(v < 1 for v in vals[:5]) and all(v > 1 for v in vals[5:])
 

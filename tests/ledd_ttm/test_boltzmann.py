@@ -16,7 +16,7 @@ def _state(mat, M=12, e_below=None, ratio=1):
     g = be.make_grid(mat, PULSE.hbar_omega, M, 2.5, e_below, ratio)
     rd = ph.dos(g.eps, mat) * g.delta
     n = mat.n_e - float(ph.number_density(g.eps_min, mat))
-    mu = be._grid_mu(1200.0, rd, g.eps, n, mat.E_F)
+    mu = ph.grid_chemical_potential(1200.0, rd, g.eps, n, mat.E_F)
     f = be.fermi_on_grid(1200.0, mu, g)
     rng = np.random.default_rng(1)
     f = np.clip(f + 0.01 * rng.random(g.n) * np.exp(-np.abs(g.eps - mat.E_F - 0.5)), 0, 1)
@@ -59,18 +59,34 @@ def test_ee_matches_direct_numpy():
 def test_grid_eph_power_matches_G():
     g = be.make_grid(ITO, PULSE.hbar_omega, 60, 2.5)
     rd = ph.dos(g.eps, ITO) * g.delta
-    mu = be._grid_mu(1000.0, rd, g.eps, ITO.n_e, ITO.E_F)
+    mu = ph.grid_chemical_potential(1000.0, rd, g.eps, ITO.n_e, ITO.E_F)
     t = be.eph_collision(be.fermi_on_grid(1000.0, mu, g), be._ops(ITO, g), 300.0)[2]
     G = -np.sum(rd * g.eps * t) * QE / 700.0
     assert G == pytest.approx(ph.ep_coupling(1000.0, 300.0, ITO, "exact", "full"), rel=0.02)
 
 
+def test_thermal_ee_rates_tend_to_fermi_liquid():
+    """Full e-e integral (Eqs. 14-17) for FD electrons at E_F: first-order grid convergence
+    towards the Fermi-liquid rate K_FL (pi k_B T)^2 of Eq. 18 (within its own few per cent)."""
+    T = 300.0
+    ratio = []
+    for M in (120, 240, 480):
+        g = be.make_grid(ITO, PULSE.hbar_omega, M, 0.6)
+        rate = be.thermal_ee_rates(T, g, ITO)
+        fl = ph.ee_rate_fermi_liquid(g.eps, T, ITO)
+        ratio.append(float(np.interp(ITO.E_F, g.eps, rate / fl)))
+    d1, d2 = ratio[1] - ratio[0], ratio[2] - ratio[1]
+    assert d1 > 0 and d2 > 0 and d1 / d2 == pytest.approx(2.0, abs=0.4)  # first order in Delta
+    extrapolated = 2 * ratio[2] - ratio[1]  # Richardson
+    assert ratio[2] < 1 and extrapolated == pytest.approx(1.0, abs=0.06)
+
+
 def test_effective_temperature_fixed_point():
     g = be.make_grid(ITO, PULSE.hbar_omega, 20, 2.5)
     rd = ph.dos(g.eps, ITO) * g.delta
-    mu0 = be._grid_mu(300.0, rd, g.eps, ITO.n_e, ITO.E_F)
+    mu0 = ph.grid_chemical_potential(300.0, rd, g.eps, ITO.n_e, ITO.E_F)
     f0 = be.fermi_on_grid(300.0, mu0, g)
-    mu1 = be._grid_mu(900.0, rd, g.eps, ITO.n_e, ITO.E_F)
+    mu1 = ph.grid_chemical_potential(900.0, rd, g.eps, ITO.n_e, ITO.E_F)
     T, _ = be.effective_temperature(be.fermi_on_grid(900.0, mu1, g), g, ITO, f0, mu0)
     assert T == pytest.approx(900.0, rel=1e-9)
 

@@ -1,17 +1,22 @@
-"""Fokker-Planck form of the e-ph term (paper Eq. 29, note §1.4 and §4 Fig. 6)."""
+"""Fokker-Planck form of the e-ph term (paper Eq. 29, ``docs/ledd_ttm.md`` §1.4 and §4 Fig. 6)."""
 
 import dataclasses
+from pathlib import Path
 
 import numpy as np
 import pytest
-import yaml
 from scipy.special import expit
 
+from lightmatter.canonical import point_id
+from lightmatter.config import load_config
+from lightmatter.fingerprint import import_closure
+from lightmatter.ledd_ttm import boltzmann as be
 from lightmatter.ledd_ttm import fokker_planck as fp
 from lightmatter.ledd_ttm import physics as ph
-from lightmatter.ledd_ttm.cases import SWEEPS
 from lightmatter.ledd_ttm.materials import KB_EV, QE, material
-from lightmatter.sweeps import point_params
+from lightmatter.sweep import points_of, sweep
+
+REPO = Path(__file__).resolve().parents[2]
 
 ITO = material("ITO")
 AU = material("Au")
@@ -105,18 +110,51 @@ def test_energy_moment_is_leading_order_G():
     assert P == pytest.approx(G * (Te - Tp), rel=2e-3)
 
 
+def test_snapshot_terms_balance_at_T_ph_and_remove_the_ee_sawtooth():
+    """Fig. 6 glue: FD(T_ph) gives no e-ph term (detailed balance: Eq. 29 drift = -diffusion,
+    number-conserving and band terms 0); a period-2 sawtooth (two-grid e-e, ee_ratio 2) on a
+    hot distribution is removed by the one-cell average, which it dominates otherwise."""
+    g = be.make_grid(ITO, 1.0, 120, 1.5, None, 2)
+    eps, rho = g.eps, ph.dos(g.eps, ITO)
+    rd = rho * g.delta
+
+    def fd(T):
+        mu = ph.grid_chemical_potential(T, rd, eps, ITO.n_e, ITO.E_F)
+        return expit(-(eps - mu) / (KB_EV * T))
+
+    hot = fd(1500.0)
+    out = fp.snapshot_terms(np.array([fd(300.0), hot]), eps, rho, g.delta, [300.0] * 2, 1.0, ITO, 2)
+    assert all(v.shape == (2, g.n) for v in out.values())
+    scale = np.max(np.abs(out["drift"][0]))
+    assert np.max(np.abs(out["total"][0])) < 1e-12 * scale
+    assert np.max(np.abs(out["first"][0] + out["second"][0])) < 1e-12 * scale
+    assert np.max(np.abs(out["third"][0]) + np.abs(out["band"][0])) < 1e-12 * scale
+    saw = hot + 0.02 * (-1.0) ** np.arange(g.n) * hot * (1 - hot)
+    inner = slice(5, -5)
+    change = {}
+    for r in (1, 2):
+        a, b = (fp.snapshot_terms([f], eps, rho, g.delta, [300.0], 1.0, ITO, r) for f in (hot, saw))
+        change[r] = np.max(np.abs(b["total"] - a["total"])[0, inner]) / np.max(np.abs(a["total"]))
+    assert change[1] > 1.0 and change[2] < 1e-2
+
+
 def test_boltzmann_sweep_carries_fig6_terms():
-    sec = yaml.safe_load(open("config/test.yaml"))["ledd_ttm"]
-    sw = SWEEPS["boltzmann"]
-    assert "lightmatter.ledd_ttm.fokker_planck" in sw.modules
-    (p,) = [q for q in point_params(sw, sec, 0) if q["material"] == "ITO"]
-    ds = sw.solve(p, "0" * 12).isel(material=0)
-    for v in ("eph_first", "eph_second", "eph_third", "eph_band", "eph_fp", "eph_fp_drift"):
-        assert ds[v].attrs["units"] == "1/s" and ds[v].attrs["long_name"]
-    ok = np.isfinite(ds.eps.values)
-    full, approx = ds.term_eph.values[:, ok], ds.eph_fp.values[:, ok]
-    parts = sum(ds[f"eph_{k}"].values[:, ok] for k in fp.EQ29_TERMS)
-    for n in range(ds.sizes["t_snap"]):  # the Eq. 29 sum approximates the full (BE) term
+    cfg = load_config([REPO / "config/config.yaml", REPO / "config/test.yaml"])
+    sw = sweep("ledd_ttm", "boltzmann")
+    assert "lightmatter.ledd_ttm.fokker_planck" in import_closure([sw.module.__name__])
+    (p,) = [q for q in points_of(sw, cfg["ledd_ttm"], cfg["seed"]) if q["material"] == "ITO"]
+    out = sw.solve(p, point_id(p))
+    for k, long_name in fp.EQ29_TERMS.items():  # the sweep declares the module's long names
+        assert sw.variables[f"eph_{k}"].long_name == long_name
+    for v in (*(f"eph_{k}" for k in fp.EQ29_TERMS), "eph_fp", "eph_fp_drift", "eph_fp_diffusion"):
+        spec = sw.variables[v]
+        assert spec.units == "1/s" and spec.long_name and spec.allow_nan
+        assert out[v].shape == out["term_eph"].shape
+    ok = np.isfinite(out["eps"])
+    assert np.all(np.isnan(out["eps"][~ok])) and np.all(np.diff(out["eps"][ok]) > 0)
+    full, approx = out["term_eph"][:, ok], out["eph_fp"][:, ok]
+    parts = sum(out[f"eph_{k}"][:, ok] for k in fp.EQ29_TERMS)
+    for n in range(out["t_snap"].size):  # the Eq. 29 sum approximates the full (BE) term
         scale = np.max(np.abs(full[n]))
         assert np.max(np.abs(approx[n] - full[n])) < 0.1 * scale
         assert np.max(np.abs(parts[n] - approx[n])) < 1e-10 * scale

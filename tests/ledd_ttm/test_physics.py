@@ -1,10 +1,12 @@
-"""Band, thermal functions, couplings and rates of the ledd_ttm study (physics note §1-3)."""
+"""Band, thermal functions, couplings and rates of the ledd_ttm study (``docs/ledd_ttm.md``
+§1-3)."""
 
 import numpy as np
 import pytest
 
+from lightmatter.ledd_ttm import fokker_planck as fp
 from lightmatter.ledd_ttm import physics as ph
-from lightmatter.ledd_ttm.materials import MATERIALS, material
+from lightmatter.ledd_ttm.materials import HBAR, KB_EV, MATERIALS, QE, material
 
 ITO = material("ITO")
 AU = material("Au")
@@ -16,6 +18,41 @@ def test_material_from_plain_dict_and_overrides():
     assert material("ITO", {"C": 0}).C == 0
     with pytest.raises(ValueError):
         material({"name": "bad", **MATERIALS["ITO"], "foo": 1})
+
+
+def test_parabolic_twin_and_phonon_dispersion():
+    """C = 0 twin keeps m* (E_F = hbar^2 k_F^2 / 2m*); hbar v_s q_D = E_D (definition of q_D)."""
+    par = ITO.parabolic()
+    assert par == material("ITO", {"C": 0})
+    assert par.E_F == pytest.approx((HBAR * ITO.k_F) ** 2 / (2 * ITO.m) / QE, rel=1e-14)
+    for mat in (ITO, AU):
+        assert mat.hbar_v_s * mat.q_D == pytest.approx(mat.E_D, rel=1e-14)
+
+
+@pytest.mark.parametrize("mat", [ITO, AU], ids=["ITO", "Au"])
+def test_eps_star_on_grid_matches_closed_form(mat):
+    """Interpolated 2 k(eps*) = q_D agrees with the closed form within the linear-interpolation
+    error h^2 |k''| / (8 k') = h^2 / (16 eps*) (parabolic band; smaller for the Kane band);
+    E_max of Eq. 11 reaches E_D there."""
+    exact = fp.eps_star(mat)
+    for num in (101, 401, 1601, 6401):
+        eps = np.linspace(0.0, 4.0, num)
+        h = eps[1] - eps[0]
+        assert abs(ph.eps_star_on_grid(eps, mat) - exact) < h**2 / (8 * exact)
+    assert float(ph.e_max(exact, mat, "paper")) == pytest.approx(mat.E_D, rel=1e-12)
+
+
+def test_grid_chemical_potential_holds_number_and_tends_to_continuum():
+    """sum rho_d FD(mu_grid) = n exactly; on a fine grid from the band bottom mu_grid -> mu(T)."""
+    for T in (300.0, 3000.0):
+        mu = ph.chemical_potential(T, ITO)
+        for d, tol in ((2e-3, 2e-4), (5e-4, 2e-5)):
+            eps = (np.arange(int(4.0 / d)) + 0.5) * d
+            rho_d = ph.dos(eps, ITO) * d
+            mu_g = ph.grid_chemical_potential(T, rho_d, eps, ITO.n_e, ITO.E_F)
+            n = np.sum(rho_d / (1 + np.exp((eps - mu_g) / (KB_EV * T))))
+            assert n == pytest.approx(ITO.n_e, rel=1e-12)
+            assert abs(mu_g - mu) < tol * ITO.E_F, (T, d, mu_g, mu)
 
 
 def test_band_claims():
@@ -104,3 +141,17 @@ def test_absorbed_power_and_ttm_energy_balance():
     assert rise_ito / rise_au == pytest.approx(np.sqrt(g_au / g_ito), rel=0.2)
     i, j = np.argmax(r["Te"]), np.argmax(a["Te"])
     assert r["G"][i] / r["Ce"][i] > 2 * a["G"][j] / a["Ce"][j]  # ITO cools faster
+
+
+def test_cooling_rate_is_the_relaxation_rate_of_the_ttm():
+    """After the pulse, Eqs. 21-22 give -d ln(T_e - T_ph)/dt = (G/C_e)(1 + C_e/C_ph) exactly."""
+    pulse = ph.Pulse(1240.0, 200.0, 5.0)
+    t = np.linspace(-500.0, 1000.0, 1501)
+    r = ph.solve_ttm(ITO, pulse, (t[0], t[-1]), t_eval=t)
+    after = (t >= 600.0) & (t <= 990.0)  # P_abs < 1e-10 of its peak
+    dT = r["Te"][after] - r["Tph"][after]
+    measured = -np.gradient(np.log(dT), t[after] * 1e-15)
+    rate = ph.cooling_rate(r["G"], r["Ce"])[after]
+    predicted = rate * (1 + r["Ce"][after] / ITO.C_ph)
+    assert np.allclose(measured[1:-1], predicted[1:-1], rtol=1e-5)
+    assert np.all(rate > 1e12)  # ps-scale cooling of ITO

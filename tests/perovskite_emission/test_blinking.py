@@ -1,4 +1,4 @@
-"""Type A / type B blinking and FLID (review Fig. 5; physics note §6).
+"""Type A / type B blinking and FLID (review Fig. 5; ``docs/perovskite_emission.md`` §6).
 
 Statistical tests use 5-sigma tolerances and a fixed seed only to be reproducible; they are not
 tied to one seed's numbers.
@@ -31,7 +31,7 @@ def test_flid_correlation_type_a_high_type_b_zero(runs):
     _, tr_b = runs["B"]
     r_a = bl.intensity_lifetime_correlation(tr_a.counts, tr_a.lifetime)
     r_b = bl.intensity_lifetime_correlation(tr_b.counts, tr_b.lifetime)
-    assert r_a > 0.9  # brief: > 0.8, note: > 0.9
+    assert r_a > 0.9  # brief: > 0.8, docs: > 0.9
     assert abs(r_b) < 0.1
 
 
@@ -118,6 +118,24 @@ def test_flid_histogram(runs):
     np.testing.assert_array_equal(custom.hist, [[1, 0], [1, 1]])
 
 
+def test_flid_axes_cover_both_types(runs):
+    """The fixed FLID axes (shared by type A and B) lose no bin: every bin with enough counts
+    falls inside them, the count axis reaches 1.5x the mean ON count at unit yield (720/0.9 =
+    800 per 10 ms) and the lifetime axis holds the 5 ns exciton and the 1 ns trion."""
+    p = bl.BlinkingParams()
+    count_edges, lifetime_edges = bl.flid_axes(p, 0.01)
+    assert count_edges[-1] >= 1.5 * p.rep_rate_hz * 0.01 * p.p_exc * p.eta_det
+    assert count_edges[-1] == pytest.approx(1200.0)
+    np.testing.assert_allclose(np.diff(count_edges), 10.0)
+    assert lifetime_edges.size == 81 and lifetime_edges[-1] == pytest.approx(8.0)
+    for model in ("A", "B"):
+        _, tr = runs[model]
+        flid = bl.flid_histogram(tr.counts, tr.lifetime, (count_edges, lifetime_edges))
+        assert flid.hist.sum() == np.count_nonzero(tr.counts >= 20)
+    with pytest.raises(ValueError):
+        bl.flid_axes(p, 0.0)
+
+
 def test_bernoulli_positions_top_up_path():
     """Force the rare top-up branch: a fake generator returning gaps of 1 (every trial
     succeeds) never reaches the end of a long piece in the first batch."""
@@ -143,7 +161,8 @@ def test_background_biases_dim_lifetimes():
     assert abs(bg.sum() - expected) < 5 * math.sqrt(expected)
     tr = bl.intensity_lifetime_traces(res, 0.01)
     r = bl.intensity_lifetime_correlation(tr.counts, tr.lifetime)
-    assert r < -0.3  # uniform background lengthens the lifetime of dim bins (note §6)
+    # uniform background lengthens the lifetime of dim bins (docs/perovskite_emission.md §6)
+    assert r < -0.3
 
 
 def test_chunking_preserves_statistics():

@@ -1,6 +1,6 @@
 """Single-photon emitter, biexciton cascade and purity vs size (review Figs. 2b, 4c/e).
 
-Physics note ``shared/physics/perovskite_emission.md`` §1-3. QuTiP is a test-only cross-check:
+Derivations in ``docs/perovskite_emission.md`` §1-3. QuTiP is a test-only cross-check:
 in ``qutip.destroy(2)`` the state |1> is the EXCITED state, so ``sigma_- = destroy(2)``.
 """
 
@@ -19,7 +19,7 @@ qt = pytest.importorskip("qutip")
 
 TIGHT = {"atol": 1e-12, "rtol": 1e-10, "nsteps": 1_000_000}
 
-# note §2 defaults (ASSUMED): eta_X = 0.9, k_rXX = 4 k_rX, tau_A = 50 ps
+# docs/perovskite_emission.md §2 defaults (ASSUMED): eta_X = 0.9, k_rXX = 4 k_rX, tau_A = 50 ps
 KRX, KNRX, KRXX, KA = 0.18, 0.02, 0.72, 20.0
 
 
@@ -59,7 +59,8 @@ def test_spe_g2_irf_equals_numerical_convolution():
         pts = [tau] if lo < tau < hi else None
         numeric, _ = quad(integrand, lo, hi, args=(tau,), points=pts, epsabs=1e-14, limit=200)
         assert sp1.spe_g2_irf(tau, r, gamma, sigma) == pytest.approx(numeric, abs=1e-11)
-    # finite dip depth (note §1): sigma = 50 ps gives g2(0) ~ sigma (r+gamma) sqrt(2/pi)
+    # finite dip depth (docs/perovskite_emission.md §1):
+    # sigma = 50 ps gives g2(0) ~ sigma (r+gamma) sqrt(2/pi)
     dip = sp1.spe_g2_irf(0.0, r, gamma, 0.05)
     assert dip == pytest.approx(0.05 * 0.25 * math.sqrt(2 / math.pi), rel=0.02)
     # no overflow for a tiny IRF and large delays; converges to the ideal curve
@@ -70,11 +71,11 @@ def test_spe_g2_irf_equals_numerical_convolution():
 
 
 # ---------------------------------------------------------------------------------------------
-# note §2: biexciton cascade
+# docs/perovskite_emission.md §2: biexciton cascade
 # ---------------------------------------------------------------------------------------------
 def _qutip_cascade(pump, tau, pump_xx=None):
     """3-level Lindblad cascade G-X-XX with Auger on XX; photon-counting G2 summed over both
-    radiative channels (note §9)."""
+    radiative channels (``docs/perovskite_emission.md`` §9)."""
     pump_xx = pump if pump_xx is None else pump_xx
     G, X, XX = (qt.basis(3, i) for i in range(3))
     c_rad = [math.sqrt(KRX) * G * X.dag(), math.sqrt(KRXX) * X * XX.dag()]
@@ -115,7 +116,7 @@ def test_cascade_cw_g2_zero_equals_stationary_formula():
 
 def test_cascade_limits_reach_nair_bawendi_from_above():
     limit = (KRXX / (KRXX + KA)) / (KRX / (KRX + KNRX))
-    assert limit == pytest.approx(0.0386, abs=5e-4)  # note §2: ~0.04
+    assert limit == pytest.approx(0.0386, abs=5e-4)  # docs/perovskite_emission.md §2: ~0.04
     assert sp1.cascade_g2_zero(KRX, KNRX, KRXX, KA) == pytest.approx(limit, rel=1e-14)
     pumps = np.array([1e-1, 1e-2, 1e-3, 1e-5])
     cw = np.array([sp1.cascade_g2_cw(0.0, r, KRX, KNRX, KRXX, KA) for r in pumps])
@@ -125,12 +126,30 @@ def test_cascade_limits_reach_nair_bawendi_from_above():
     pulsed = sp1.cascade_g2_zero(KRX, KNRX, KRXX, KA, m)
     assert np.all(np.diff(pulsed) < 0) and np.all(pulsed > limit)
     assert pulsed[-1] == pytest.approx(limit, rel=1e-6)
-    # note §2: a few % above the limit at m = 0.1, ~15 % at m = 0.5
+    # docs/perovskite_emission.md §2: a few % above the limit at m = 0.1, ~15 % at m = 0.5
     assert 1.01 < pulsed[1] / limit < 1.05
     assert 1.12 < pulsed[0] / limit < 1.17
     # CW with unequal pumps: extra factor r2 / r (pulsed has none)
     cw2 = sp1.cascade_g2_cw(0.0, 1e-6, KRX, KNRX, KRXX, KA, pump_xx=3e-6)
     assert cw2 == pytest.approx(3.0 * limit, rel=1e-4)
+
+
+def test_cascade_rates_reproduce_purity_vs_size_and_the_nair_bawendi_limit():
+    """The config parametrisation (xx_rad_factor, tau_A) gives the cascade rates: the m -> 0
+    cascade g2 equals eta_XX/eta_X computed by hand and, with k_rad,X = eta_X/tau_X and
+    tau_A = c_A L^3, the independent purity-vs-size formula."""
+    rates = sp1.cascade_rates(KRX, KNRX, 4.0, 0.05)
+    assert rates.k_rad_xx == pytest.approx(4.0 * KRX, rel=1e-15)
+    assert 1.0 / rates.k_auger == pytest.approx(0.05, rel=1e-15)
+    hand = (4.0 * KRX / (4.0 * KRX + 1.0 / 0.05)) / (KRX / (KRX + KNRX))
+    assert sp1.cascade_g2_zero(*rates) == pytest.approx(hand, rel=1e-14)
+    tau_x, eta_x, c_a = 5.0, 0.9, 0.05
+    for L, factor in ((6.6, 4.0), (12.0, 2.0), (30.0, 4.0)):
+        r = sp1.cascade_rates(eta_x / tau_x, (1.0 - eta_x) / tau_x, factor, c_a * L**3 * 1e-3)
+        ref = sp1.purity_vs_size(L, tau_x=tau_x, eta_x=eta_x, xx_rad_factor=factor)
+        assert sp1.cascade_g2_zero(*r) == pytest.approx(ref.g2_zero[0], rel=1e-12)
+    with pytest.raises(ValueError):
+        sp1.cascade_rates(KRX, KNRX, 4.0, 0.0)
 
 
 def test_cascade_pulsed_monte_carlo_agrees_with_formula():
@@ -142,7 +161,7 @@ def test_cascade_pulsed_monte_carlo_agrees_with_formula():
 
 
 # ---------------------------------------------------------------------------------------------
-# note §3: universal volume scaling, purity vs size
+# docs/perovskite_emission.md §3: universal volume scaling, purity vs size
 # ---------------------------------------------------------------------------------------------
 def test_auger_lifetime_scales_linearly_with_volume():
     assert sp1.auger_lifetime(10.0) == pytest.approx(0.05, rel=1e-14)  # 0.05 ps/nm^3 * 1000
@@ -153,7 +172,7 @@ def test_auger_lifetime_scales_linearly_with_volume():
     np.testing.assert_allclose(tau, sp1.auger_lifetime(volume_nm3=L**3, c_auger_ps_per_nm3=0.2))
 
 
-def test_purity_vs_size_trend_and_note_numbers():
+def test_purity_vs_size_trend_and_docs_numbers():
     L = np.linspace(4.0, 40.0, 3601)
     res = sp1.purity_vs_size(L)
     assert np.all(np.diff(res.g2_zero) > 0)  # larger dots: slower Auger, brighter XX, worse
@@ -163,8 +182,8 @@ def test_purity_vs_size_trend_and_note_numbers():
     assert g66 == pytest.approx(0.0114, abs=2e-4)
     L01 = np.interp(0.1, res.g2_zero, L)
     L05 = np.interp(0.5, res.g2_zero, L)
-    assert 13.0 < L01 < 16.0  # note §3: "roughly 15 nm"
-    assert 27.0 < L05 < 31.0  # note §3: "near 30 nm"
+    assert 13.0 < L01 < 16.0  # docs/perovskite_emission.md §3: "roughly 15 nm"
+    assert 27.0 < L05 < 31.0  # docs/perovskite_emission.md §3: "near 30 nm"
     # a slower biexciton (2x statistical factor) is purer
     assert (
         sp1.purity_vs_size(10.0, xx_rad_factor=2.0).g2_zero[0] < sp1.purity_vs_size(10.0).g2_zero[0]

@@ -1,5 +1,5 @@
 """Dicke superradiance, its g2, dephasing (qutip.piqs) and the toy superlattice model
-(review Figs. 2c, 6; physics note §4, §5, §7)."""
+(review Figs. 2c, 6; ``docs/perovskite_emission.md`` §4, §5, §7)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ def test_generator_is_a_rate_matrix():
     W = sr.dicke_generator(7, 0.5)
     markov.check_generator(W)
     lam = sr.dicke_rates(7, 0.5)
-    # (J+M)(J-M+1): rates repeat in pairs k <-> N+1-k (defective matrix, note §4)
+    # (J+M)(J-M+1): rates repeat in pairs k <-> N+1-k
+    # (defective matrix, docs/perovskite_emission.md §4)
     np.testing.assert_allclose(lam[1:], lam[1:][::-1])
 
 
@@ -99,7 +100,7 @@ def test_peak_and_width_power_laws(scaling):
     fit_w = sr.fit_power_law(N, width)
     assert abs(fit_pk.exponent - 2.0) < 0.05
     assert abs(fit_w.exponent + 1.0) < 0.05
-    # note §4 test bands over N in {10..200}
+    # docs/perovskite_emission.md §4 test bands over N in {10..200}
     small = sr.fit_power_law(N[:5], peak[:5])
     assert 1.90 <= small.exponent <= 2.00
     # asymptotic quantum reduction ~0.8 of the mean-field peak (N+1)^2/4, width > mean field
@@ -123,6 +124,54 @@ def test_delay_scales_like_log_n_over_n(scaling):
     lo = sr.fit_power_law(N[:3], t_pk[:3]).exponent
     hi = sr.fit_power_law(N[-3:], t_pk[-3:]).exponent
     assert hi - lo < -0.05
+
+
+def test_fit_burst_scaling_recovers_exact_laws():
+    """Synthetic metrics that follow the laws exactly for N >= n_min (and deviate below it):
+    the fits recover the exponents, prefactors and the delay line, and ignore N < n_min."""
+    N = np.array([1, 3, 10, 20, 50, 100, 300])
+    big = N >= 10
+    peak = np.where(big, 0.23 * N**2.0, 5.0)
+    width = np.where(big, 4.4 * N**-1.0, 0.01)
+    t_pk = np.where(big, (1.1 * np.log(N) - 0.28) / N, 7.0)
+    res = sr.fit_burst_scaling(N, peak, width, t_pk, n_min=10)
+    assert res.peak_fit.exponent == pytest.approx(2.0, abs=1e-12)
+    assert res.peak_fit.prefactor == pytest.approx(0.23, rel=1e-12)
+    assert res.peak_fit.exponent_stderr < 1e-12
+    assert res.fwhm_fit.exponent == pytest.approx(-1.0, abs=1e-12)
+    assert res.fwhm_fit.prefactor == pytest.approx(4.4, rel=1e-12)
+    assert res.delay_fit.slope == pytest.approx(1.1, rel=1e-12)
+    assert res.delay_fit.intercept == pytest.approx(-0.28, rel=1e-11)
+    assert res.delay_fit.r_squared == pytest.approx(1.0, abs=1e-12)
+    np.testing.assert_allclose(res.peak_intensity_fitted[big], peak[big], rtol=1e-12)
+    np.testing.assert_allclose(res.fwhm_fitted[big], width[big], rtol=1e-12)
+    np.testing.assert_allclose(res.scaled_delay_fitted[big], N[big] * t_pk[big], rtol=1e-12)
+    # a different exponent is recovered as well (not a hard-coded 2)
+    other = sr.fit_burst_scaling(N[big], 3.0 * N[big] ** 1.37, width[big], t_pk[big], n_min=1)
+    assert other.peak_fit.exponent == pytest.approx(1.37, abs=1e-12)
+
+
+def test_burst_scaling_on_the_dicke_ladder(scaling):
+    """On the exact ladder: peak ~ N^2 and FWHM ~ 1/N (review), delay linear in ln N / N; the
+    metrics are those of :func:`burst_metrics` on the same grid."""
+    res = sr.burst_scaling([50, 10, 200, 20, 100], num=2001)
+    np.testing.assert_array_equal(res.N, [10, 20, 50, 100, 200])
+    for n, pk, w, tp in zip(res.N, res.peak_intensity, res.fwhm, res.peak_time):
+        m = scaling[int(n)][1]
+        assert (pk, w, tp) == (m.peak_intensity, m.fwhm, m.peak_time)
+    # test band of docs/perovskite_emission.md §4 over N in {10..200}
+    assert 1.90 <= res.peak_fit.exponent <= 2.0
+    assert abs(res.fwhm_fit.exponent + 1.0) < 0.05
+    assert res.delay_fit.r_squared > 0.99
+    # over the whole range up to N = 1000 the peak exponent is within 0.05 of 2
+    full = sr.fit_burst_scaling(
+        np.array(SCALING_N),
+        [scaling[n][1].peak_intensity for n in SCALING_N],
+        [scaling[n][1].fwhm for n in SCALING_N],
+        [scaling[n][1].peak_time for n in SCALING_N],
+    )
+    assert abs(full.peak_fit.exponent - 2.0) < 0.05
+    assert full.peak_fit.exponent > res.peak_fit.exponent  # approaches 2 from below
 
 
 def test_peak_refinement_and_independent_emitters():
@@ -160,19 +209,21 @@ def test_burst_g2(N):
     assert res.g2_superradiant[0] == pytest.approx(2.0 * (N - 1) / N, rel=1e-12)
     np.testing.assert_allclose(res.g2_independent, 1.0 - 1.0 / N)
     if N > 2:
-        assert 1.05 < res.g2_superradiant[ipk] < 1.15  # note §4: about 1.1 at the peak
-        assert 1.2 < res.weighted_superradiant < 1.3  # note §4: about 1.3
+        # docs/perovskite_emission.md §4: about 1.1 at the peak, about 1.3 weighted
+        assert 1.05 < res.g2_superradiant[ipk] < 1.15
+        assert 1.2 < res.weighted_superradiant < 1.3
         assert res.weighted_superradiant > res.weighted_independent
     # bunched (g2 > 1-1/N) throughout the rise, never above 2 up to the peak
     assert np.all(res.g2_superradiant[: ipk + 1] <= 2.0 + 1e-12)
-    # correction to note §4: the instantaneous g2 exceeds 2 on the trailing edge
+    # correction to docs/perovskite_emission.md §4:
+    # the instantaneous g2 exceeds 2 on the trailing edge
     late = res.intensity < 0.2 * res.intensity.max()
     late[: ipk + 1] = False
     assert np.nanmax(res.g2_superradiant[late]) > 2.0
 
 
 # ---------------------------------------------------------------------------------------------
-# dephasing quenches superradiance (note §5)
+# dephasing quenches superradiance (docs/perovskite_emission.md §5)
 # ---------------------------------------------------------------------------------------------
 def test_piqs_dephasing_convention_single_emitter():
     """piqs local dephasing sqrt(gamma_D) sigma_z/2: coherence decays at gamma_D / 2."""
@@ -199,7 +250,8 @@ def test_dephasing_lowers_peak_towards_independent_emission():
     assert int(np.argmax(strong.intensity)) == 0
     assert strong.intensity[0] == pytest.approx(N, rel=1e-6)
     assert np.max(np.abs(strong.intensity - independent)) < 0.02 * N
-    # subradiant trapping at intermediate dephasing without local emission (note §5)
+    # subradiant trapping at intermediate dephasing without local emission
+    # (docs/perovskite_emission.md §5)
     assert runs[1.0].emitted_fraction < 0.995
     assert runs[0.0].emitted_fraction == pytest.approx(1.0, abs=1e-6)
 
@@ -244,6 +296,9 @@ def test_superlattice_toy_limits():
         lambda: sr.fit_power_law([1, 2, 3], [1, -2, 3]),
         lambda: sr.fit_power_law([1, 2], [1, 2]),
         lambda: sr.fit_delay_log([10, 20], [0.1, 0.2]),
+        lambda: sr.fit_burst_scaling([1, 5, 10, 20], [1, 2, 3, 4], [1, 1, 1, 1], [1, 1, 1, 1]),
+        lambda: sr.fit_burst_scaling([10, 30, 20], [1, 2, 3], [1, 1, 1], [1, 1, 1]),
+        lambda: sr.fit_burst_scaling([10, 20, 30], [1, 2], [1, 1, 1], [1, 1, 1]),
         lambda: sr.dephased_burst(40, 1.0, np.linspace(0, 1, 11)),
         lambda: sr.dephased_burst(4, -1.0, np.linspace(0, 1, 11)),
         lambda: sr.independent_emitters(0),

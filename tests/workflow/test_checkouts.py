@@ -4,25 +4,26 @@ Each checkout is a copy of the working tree in a temporary directory (own ``.sna
 ``results/``, its own package on ``PYTHONPATH``), so nothing here touches this repository's
 Snakemake state, and all checkouts stamp the same ``code_version`` into their files.
 
-**Between-workflow cache** (issue 7, part 2): a second checkout reuses every solver result.
+**Between-workflow cache**: a second checkout reuses every solver result.
 
 Checkout A runs the test configuration with ``--cache`` and ``SNAKEMAKE_OUTPUT_CACHE``: each
-``solve_case`` output is moved into the cache (and symlinked back). A fresh copy B of the
-repository, with its own ``.snakemake`` and results, then runs the same configuration against the
-same cache: no solver job may execute (each is served from the cache), and every NetCDF file B
-builds must be byte-identical to A's. Finally one parameter of one case is changed in B: exactly
-that case is solved (and stored in the cache), every other case stays served from the cache.
+output of ``solve_sweep`` and ``solve_point`` is moved into the cache (and symlinked back). A
+fresh copy B of the repository, with its own ``.snakemake`` and results, then runs the same
+configuration against the same cache: no solver job may execute (each is served from the
+cache), and every NetCDF file B builds must be byte-identical to A's. Finally one parameter of
+one sweep is changed in B: exactly that sweep is solved (and stored in the cache), every other
+stays served from the cache.
 
 Evidence that a solver did not execute: the solver writes its parameters to its log as its first
-action (``jobs.run_solver``), so a served job leaves an empty log (Snakemake only touches it),
+action (``jobs.run_sweep``), so a served job leaves an empty log (Snakemake only touches it),
 and Snakemake prints "Moving output file ... to cache" only for a job that ran (both a stored
 and a served output are then reported as "Symlinking output file ... from cache").
 
-**Interrupted runs** (issue 7, part 4): a third checkout C is killed (SIGKILL to the whole
-Snakemake process group) while a solver job is known to be running (the test-only hold,
-``LIGHTMATTER_TEST_HOLD``), a partial file is planted under that job's output name (what a
-non-atomic writer killed mid-write would leave), and the rerun with ``--rerun-incomplete`` must
-redo it: no partial file survives, no temporary is left, and every NetCDF file of C is
+**Interrupted runs**: a third checkout C is killed (SIGKILL to the whole Snakemake process
+group) while a solver job is known to be running (the test-only hold ``LIGHTMATTER_TEST_HOLD``
+of ``tests/faults/sitecustomize.py``, outside the package), a partial file is planted under
+that job's output name (what a non-atomic writer killed mid-write would leave), and the rerun
+with ``--rerun-incomplete`` must redo it: no partial file survives, no temporary is left, and every NetCDF file of C is
 byte-identical to checkout A's uninterrupted run.
 """
 
@@ -38,10 +39,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lightmatter.jobs import HOLD_ENV
+from lightmatter import registry
 from lightmatter.provenance import verify_netcdf
+from lightmatter.sweep import sweeps_of
 
 from ..conftest import SNAKEMAKE, job_counts, make_checkout, run_snakemake
+
+HOLD_ENV = "LIGHTMATTER_TEST_HOLD"
 
 pytestmark = pytest.mark.workflow
 
@@ -63,9 +67,30 @@ def _run(checkout: Path, cache: Path, config: str = "config/test.yaml") -> str:
 
 
 def _solver_logs(checkout: Path) -> dict[str, int]:
-    """Solver log file (relative path) -> size in bytes."""
+    """Log file of every cached solver job (relative path) -> size in bytes."""
     logs = checkout / "results" / "logs"
-    return {str(p.relative_to(logs)): p.stat().st_size for p in logs.glob("*/cases/*/*.log")}
+    out = {}
+    for study in registry.studies():
+        for name, sw in sweeps_of(study).items():
+            paths = (
+                (logs / study / "points" / name).glob("*.log")
+                if sw.fan_out
+                else [logs / study / f"{name}.log"]
+            )
+            out.update({str(p.relative_to(logs)): p.stat().st_size for p in paths})
+    return out
+
+
+def _cached_outputs(results: Path) -> list[Path]:
+    """Outputs of the cached rules: each sweep's dataset and table, or its point files."""
+    out = []
+    for study in registry.studies():
+        for name, sw in sweeps_of(study).items():
+            if sw.fan_out:
+                out.extend(sorted((results / study / "points" / name).glob("*.nc")))
+            else:
+                out.extend([results / study / f"{name}.nc", results / study / f"{name}.params.csv"])
+    return out
 
 
 def _netcdf_hashes(checkout: Path) -> dict[str, str]:
@@ -83,7 +108,7 @@ def cached_runs(tmp_path_factory) -> dict:
     cache.mkdir()
     a = make_checkout(base / "A")
     log_a = _run(a, cache)
-    cases_a = sorted((a / "results").glob("*/cases/*/*.nc"))
+    cases_a = _cached_outputs(a / "results")
     entries_after_a = sorted(p.name for p in cache.iterdir())
     b = make_checkout(base / "B")
     assert not (b / ".snakemake").exists() and not (b / "results" / "logs").exists()
@@ -99,14 +124,16 @@ def cached_runs(tmp_path_factory) -> dict:
     }
 
 
-def test_checkout_a_solves_every_case_and_stores_it(cached_runs):
-    n_cases = len(cached_runs["cases_a"])
-    assert n_cases >= 20
+def test_checkout_a_solves_every_sweep_and_stores_it(cached_runs):
+    n_cases = len(cached_runs["cases_a"])  # cached output files
+    counts = job_counts(cached_runs["log_a"])
+    assert n_cases == 2 * counts["solve_sweep"] + counts["solve_point"] >= 40
     assert cached_runs["log_a"].count(STORED) == n_cases
     assert cached_runs["log_a"].count(SERVED) == n_cases  # stored, then linked back
     assert len(cached_runs["entries_after_a"]) == n_cases
     logs = _solver_logs(cached_runs["a"])
-    assert len(logs) == n_cases and all(size > 0 for size in logs.values())
+    n_jobs = counts["solve_sweep"] + counts["solve_point"]
+    assert len(logs) == n_jobs and all(size > 0 for size in logs.values())
     # each case output is now a symlink into the cache
     assert all(p.is_symlink() for p in cached_runs["cases_a"])
     targets = [p.resolve() for p in cached_runs["cases_a"]]
@@ -117,8 +144,9 @@ def test_checkout_a_solves_every_case_and_stores_it(cached_runs):
 def test_checkout_b_runs_no_solver_job(cached_runs):
     log_b, b = cached_runs["log_b"], cached_runs["b"]
     n_cases = len(cached_runs["cases_a"])
-    assert job_counts(log_b).get("solve_case") == n_cases  # scheduled ...
-    assert log_b.count(SERVED) == n_cases  # ... and every one served from the cache
+    counts = job_counts(log_b)
+    assert 2 * counts["solve_sweep"] + counts["solve_point"] == n_cases  # scheduled ...
+    assert log_b.count(SERVED) == n_cases  # ... and every output served from the cache
     assert log_b.count(STORED) == 0
     logs = _solver_logs(b)
     executed = sorted(name for name, size in logs.items() if size > 0)
@@ -132,7 +160,7 @@ def test_checkout_b_outputs_are_byte_identical(cached_runs):
     assert [k for k in ha if ha[k] != hb[k]] == []
 
 
-def test_changing_one_parameter_solves_exactly_that_case(cached_runs, tmp_path):
+def test_changing_one_parameter_solves_exactly_that_sweep(cached_runs, tmp_path):
     b, cache = cached_runs["b"], cached_runs["cache"]
     cfg = yaml.safe_load((b / "config" / "test.yaml").read_text())
     cfg["cl_superbunching"]["hbt"]["n_photons"] += 1000
@@ -140,12 +168,11 @@ def test_changing_one_parameter_solves_exactly_that_case(cached_runs, tmp_path):
     edited.write_text(yaml.safe_dump(cfg))
     before = _solver_logs(b)
     log = _run(b, cache, str(edited))
-    assert job_counts(log).get("solve_case") == 1, job_counts(log)
-    assert log.count(STORED) == 1 and log.count(SERVED) == 1
-    new_logs = {k: v for k, v in _solver_logs(b).items() if k not in before}
-    assert len(new_logs) == 1 and next(iter(new_logs)).startswith("cl_superbunching/cases/hbt/")
-    assert all(v > 0 for v in new_logs.values())
-    assert len(list(cache.iterdir())) == len(cached_runs["entries_after_a"]) + 1
+    assert job_counts(log).get("solve_sweep") == 1, job_counts(log)
+    assert log.count(STORED) == 2 and log.count(SERVED) == 2  # dataset and parameter table
+    written = {k for k, v in _solver_logs(b).items() if v > 0 and before.get(k) == 0}
+    assert written == {"cl_superbunching/hbt.log"}, written
+    assert len(list(cache.iterdir())) == len(cached_runs["entries_after_a"]) + 2
 
 
 # ---------------------------------------------------------------- interrupted runs
@@ -170,11 +197,12 @@ def interrupted_run(cached_runs, tmp_path_factory) -> dict:
     base = tmp_path_factory.mktemp("interrupted")
     c = make_checkout(base / "C")
     markers = base / "markers"
-    # hold the first case of the Model 3 fit sweep: its aggregate and figure depend on it
-    victim = sorted((a / "results" / "cl_superbunching" / "cases" / "model3_fit").glob("*.nc"))[0]
+    # hold the Model 3 fit sweep: its figure depends on it
+    victim = a / "results" / "cl_superbunching" / "model3_fit.nc"
     rel = victim.relative_to(a)
-    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(c / "src"))
-    env[HOLD_ENV] = f"{victim.stem}:{markers}"
+    faults = c / "tests" / "faults"  # sitecustomize.py: the test-only hold
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=f"{c / 'src'}:{faults}")
+    env[HOLD_ENV] = f"cl_superbunching/model3_fit:{markers}"
     with open(base / "killed-run.log", "w") as out:
         proc = subprocess.Popen(
             [str(SNAKEMAKE), "-c2", "--configfile", "config/test.yaml"],
@@ -184,7 +212,7 @@ def interrupted_run(cached_runs, tmp_path_factory) -> dict:
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: the group is what gets killed
         )
-        marker = markers / f"{victim.stem}.holding"
+        marker = markers / "cl_superbunching.model3_fit.holding"
         try:
             _wait_for(lambda: marker.exists() or proc.poll() is not None, 600, "the held job")
             assert proc.poll() is None, "the workflow ended before the held job started"

@@ -1,6 +1,7 @@
 """Bad configurations fail before anything runs, with one clear message naming the key.
 
-Each case mutates config/test.yaml, runs the real workflow (``snakemake -n`` would also parse
+Each case mutates the merged test configuration (config/config.yaml with config/test.yaml on
+top, as Snakemake layers them), runs the real workflow (``snakemake -n`` would also parse
 the config, but running for real proves that nothing is written under the results root), and
 checks the exit code, the message and that the results root was not created.
 """
@@ -14,12 +15,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lightmatter.config import ConfigError, validate_config
+from lightmatter import registry
+from lightmatter.config import ConfigError, load_config, validate_config
 
 from ..conftest import REPO, run_snakemake
 
-BASE = yaml.safe_load((REPO / "config" / "test.yaml").read_text())
+BASE = load_config([REPO / "config" / "config.yaml", REPO / "config" / "test.yaml"])
 SCHEMA = REPO / "config" / "schema.yaml"
+STUDIES = registry.studies()
 
 
 def _set(path: str, value):
@@ -95,13 +98,45 @@ def test_validate_config_rejects(name):
     cfg = copy.deepcopy(BASE)
     mutate(cfg)
     with pytest.raises(ConfigError) as err:
-        validate_config(cfg, SCHEMA)
+        validate_config(cfg, SCHEMA, STUDIES)
     assert needle in str(err.value), str(err.value)
 
 
 def test_shipped_configs_are_valid():
-    for name in ("config.yaml", "test.yaml"):
-        validate_config(yaml.safe_load((REPO / "config" / name).read_text()), SCHEMA)
+    validate_config(load_config([REPO / "config" / "config.yaml"]), SCHEMA, STUDIES)
+    validate_config(BASE, SCHEMA, STUDIES)
+
+
+def test_test_config_holds_only_what_differs_from_the_default():
+    """config/test.yaml is an overlay: every value it sets differs from config/config.yaml."""
+    default = load_config([REPO / "config" / "config.yaml"])
+    overlay = load_config([REPO / "config" / "test.yaml"])
+
+    def same(top, base, path=""):
+        for k, v in top.items():
+            assert k in base, f"{path}{k}: not a key of config/config.yaml"
+            if isinstance(v, dict):
+                yield from same(v, base[k], f"{path}{k}.")
+            elif v == base[k]:
+                yield f"{path}{k}"
+
+    assert list(same(overlay, default)) == []
+
+
+def test_layering_merges_nested_keys(tmp_path):
+    top = tmp_path / "top.yaml"
+    top.write_text("cl_superbunching:\n  hbt:\n    N: 4\n")
+    merged = load_config([REPO / "config" / "config.yaml", top])
+    default = load_config([REPO / "config" / "config.yaml"])
+    assert merged["cl_superbunching"]["hbt"] == {**default["cl_superbunching"]["hbt"], "N": 4}
+    assert merged["qd_gain"] == default["qd_gain"]
+
+
+def test_duplicate_yaml_keys_are_rejected(tmp_path):
+    bad = tmp_path / "dup.yaml"
+    bad.write_text("seed: 1\nseed: 2\n")
+    with pytest.raises(ConfigError, match="duplicate key 'seed'"):
+        load_config([bad])
 
 
 def _yaml_dump(cfg) -> str:
@@ -117,12 +152,12 @@ def _yaml_dump(cfg) -> str:
         "negative_rate",
         "zero_emitters",
         "unknown_key",
-        "missing_section",
         "nan_value",
         "probability_above_one",
         "grid_min_above_max",
         "N_not_integer",
         "empty_list",
+        "N_above_M",
         "auger_negative_lifetime",
         "perovskite_probability_above_one",
     ],

@@ -1,7 +1,7 @@
 """End to end: the test configuration runs, is deterministic and is audit-ready.
 
 The workflow runs twice from scratch into separate results roots, once on one core and once on
-two; every NetCDF file and every PNG must be byte-identical (ARCHITECTURE.md, "Deterministic"),
+two; every NetCDF file and every PNG must be byte-identical (docs/design.md, "Deterministic"),
 every NetCDF file must carry the provenance attributes and a content hash that matches its data,
 and the manifest must list every output. A third invocation must have nothing to do.
 """
@@ -12,12 +12,17 @@ import hashlib
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import xarray as xr
+import yaml
 
 from lightmatter import registry
-from lightmatter.jobs import study_module
+from lightmatter.config import load_config
+from lightmatter.dataset import read_point_table
+from lightmatter.fingerprint import import_closure
 from lightmatter.provenance import REQUIRED_GLOBAL_ATTRS, verify_netcdf
+from lightmatter.sweep import sweeps_of
 
 from ..conftest import REPO, job_counts, run_snakemake
 
@@ -73,7 +78,7 @@ def test_netcdf_provenance_attributes(two_runs):
                 assert ds.attrs.get(attr), f"{path}: missing {attr}"
             study = ds.attrs["study"]
             assert path.is_relative_to(a / study)
-            assert ds.attrs["references"] == study_module(study).REFERENCES
+            assert ds.attrs["references"] == registry.paper(study)[1]
             json.loads(ds.attrs["params"])
             for name, var in ds.variables.items():
                 assert var.attrs.get("units") and var.attrs.get("long_name"), (path, name)
@@ -97,32 +102,49 @@ def test_manifest_lists_every_output(two_runs):
             assert len(info["content_sha256"]) == 64 and info["code_fingerprint"]
 
 
-def test_params_tables_match_case_files(two_runs):
+def test_parameter_tables_match_the_datasets(two_runs):
+    """Each sweep's table lists exactly the points whose ids its dataset carries."""
     a, _ = two_runs
-    tables = sorted(a.glob("*/params/*.csv"))
-    assert {t.parts[-3] for t in tables} == set(registry.studies())
+    tables = sorted(a.glob("*/*.params.csv"))
+    assert {t.parent.name for t in tables} == set(registry.studies())
+    n_sweeps = sum(len(sweeps_of(st)) for st in registry.studies())
+    assert len(tables) == n_sweeps
     for table in tables:
-        ids = {line.split(",")[0] for line in table.read_text().splitlines()[1:]}
-        files = {p.stem for p in (table.parents[1] / "cases" / table.stem).glob("*.nc")}
-        assert ids == files, table
+        pts = read_point_table(table)
+        with xr.open_dataset(table.with_name(table.name.replace(".params.csv", ".nc"))) as ds:
+            ids = sorted(map(str, np.asarray(ds.point_id.values).ravel()))
+            assert json.loads(ds.attrs["params"])["points"] == pts, table
+        assert ids == sorted(str(r.split(",")[0]) for r in table.read_text().splitlines()[1:]), (
+            table
+        )
 
 
-def test_every_solver_log_records_time_and_peak_memory(two_runs):
-    """Cached rules cannot carry ``benchmark:``: each solver logs its wall time and peak memory.
-    A Python process with NumPy and xarray loaded holds tens of MiB, so a plausible peak is
-    between 30 MiB and the rule's own mem_mb request."""
+def test_every_solver_log_records_progress_time_and_peak_memory(two_runs):
+    """Cached rules cannot carry ``benchmark:``: each solver job logs every point it solved,
+    then its wall time and peak memory. A Python process with NumPy and xarray loaded holds
+    tens of MiB, so a plausible peak is between 30 MiB and the rule's own mem_mb request."""
     import re
 
     a, _ = two_runs
-    cases = sorted(a.glob("*/cases/*/*.nc"))
     pattern = re.compile(r"solve time ([0-9.]+) s; peak memory ([0-9]+) MiB")
-    for case in cases:
-        log = a / "logs" / case.relative_to(a).with_suffix(".log")
-        found = pattern.search(log.read_text())
-        assert found, log
-        seconds, mib = float(found[1]), int(found[2])
-        sweep = study_module(case.parts[-4]).SWEEPS[case.parts[-2]]
-        assert seconds >= 0 and 30 <= mib <= sweep.mem_mb, (log, seconds, mib)
+    n_logs = 0
+    for study in registry.studies():
+        for name, sw in sweeps_of(study).items():
+            logs = (
+                sorted((a / "logs" / study / "points" / name).glob("*.log"))
+                if sw.fan_out
+                else [a / "logs" / study / f"{name}.log"]
+            )
+            assert logs, (study, name)
+            for log in logs:
+                text = log.read_text()
+                found = pattern.search(text)
+                assert found, log
+                seconds, mib = float(found[1]), int(found[2])
+                assert seconds >= 0 and 30 <= mib <= sw.resources["mem_mb"], (log, seconds, mib)
+                assert re.search(r"point 1/[0-9]+ [0-9a-f]{12} solved", text), log
+                n_logs += 1
+    assert n_logs >= sum(len(sweeps_of(st)) for st in registry.studies())
 
 
 def test_rerun_is_a_no_op(two_runs):
@@ -146,16 +168,17 @@ def test_report_builds(two_runs, tmp_path):
     assert "Yuge" in text or "PRB 107" in text
 
 
-def test_editing_one_sweeps_physics_reruns_exactly_its_cases(two_runs, tmp_path):
-    """The code fingerprint in params: editing model3.py reruns the Model 3 cases and nothing
-    else upstream (a dry run against a copy of the package with one comment added)."""
+def _dry_run_with_edited_package(a: Path, tmp_path: Path, edits: dict[str, tuple[str, str]]):
+    """Dry run against a copy of the package with ``{relative path: (old, new)}`` applied."""
     import shutil
 
-    a, _ = two_runs
     src = tmp_path / "src"
     shutil.copytree(REPO / "src", src)
-    target = src / "lightmatter" / "cl_superbunching" / "model3.py"
-    target.write_text(target.read_text() + "\n# an edit\n")
+    for rel, (old, new) in edits.items():
+        target = src / "lightmatter" / rel
+        text = target.read_text()
+        assert old in text, (rel, old)
+        target.write_text(text.replace(old, new, 1))
     proc = run_snakemake(
         "-c1",
         "--configfile",
@@ -166,34 +189,58 @@ def test_editing_one_sweeps_physics_reruns_exactly_its_cases(two_runs, tmp_path)
         env_extra={"PYTHONPATH": str(src)},
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    counts = job_counts(proc.stdout)
-    n_model3_cases = len(list((a / "cl_superbunching" / "cases" / "model3_fit").glob("*.nc")))
-    assert counts.get("solve_case") == n_model3_cases, counts
-    assert counts.get("aggregate_sweep") == 1, counts
-    assert counts.get("cl_superbunching_figure_figS6") == 1, counts
+    return proc.stdout + proc.stderr
+
+
+def test_comments_docstrings_and_resources_rerun_nothing(two_runs, tmp_path):
+    a, _ = two_runs
+    out = _dry_run_with_edited_package(
+        a,
+        tmp_path,
+        {
+            "cl_superbunching/model3.py": ("from __future__", "# a comment\nfrom __future__"),
+            "cl_superbunching/model1.py": ('"""', '"""Reworded. '),
+            "cl_superbunching/sweeps/hbt.py": ('"mem_mb": ', '"mem_mb": 1 + '),
+            "dataset.py": ("def combine(", "# a note\ndef combine("),
+        },
+    )
+    assert "Nothing to be done" in out, out[-3000:]
+
+
+def test_a_physics_edit_reruns_exactly_the_sweeps_that_import_it(two_runs, tmp_path):
+    """A constant changed in model3.py: the sweeps whose import closure holds model3 rerun
+    (their fingerprints, so their cache keys, change), every other sweep stays."""
+    a, _ = two_runs
+    out = _dry_run_with_edited_package(
+        a,
+        tmp_path,
+        {"cl_superbunching/model3.py": ("import numpy as np", "import numpy as np\n_X = 1")},
+    )
+    counts = job_counts(out)
+    users = [
+        name
+        for study in registry.studies()
+        for name, sw in sweeps_of(study).items()
+        if "lightmatter.cl_superbunching.model3" in import_closure([sw.module.__name__])
+    ]
+    assert 1 <= len(users) < len(sweeps_of("cl_superbunching")), users
+    assert counts.get("solve_sweep") == len(users), (counts, users)
     assert "cl_superbunching_figure_fig1" not in counts, counts
 
 
-def test_changing_one_parameter_reruns_exactly_its_case(two_runs, tmp_path):
-    """A config edit touching one case reruns that case (and what is built from it) only."""
-    import yaml
-
+def test_changing_one_parameter_reruns_exactly_its_sweep(two_runs, tmp_path):
+    """A config edit touching one sweep reruns that sweep (and what is built from it) only."""
     a, _ = two_runs
-    cfg = yaml.safe_load((REPO / "config" / "test.yaml").read_text())
+    cfg = load_config([REPO / "config" / "test.yaml"])
     cfg["cl_superbunching"]["hbt"]["n_photons"] += 1000
     cfile = tmp_path / "edited.yaml"
     cfile.write_text(yaml.safe_dump(cfg))
     proc = run_snakemake("-c1", "--configfile", str(cfile), "--config", f"results={a}", "-n")
     assert proc.returncode == 0, proc.stderr[-3000:]
     counts = job_counts(proc.stdout)
-    assert counts.get("solve_case") == 1, counts
-    assert counts.get("parameter_table") == 1, counts
-    assert counts.get("aggregate_sweep") == 1, counts
-    assert counts.get("cl_superbunching_figure_hbt_virtual") == 1, counts
-    assert set(counts) <= {
-        "solve_case",
-        "parameter_table",
-        "aggregate_sweep",
+    assert counts.get("solve_sweep") == 1, counts
+    assert set(counts) == {
+        "solve_sweep",
         "cl_superbunching_figure_hbt_virtual",
         "provenance_manifest",
         "all",
@@ -213,14 +260,12 @@ def audited_copy(two_runs, tmp_path):
     """A private copy of run a (results root rewritten in the manifest) and its config."""
     import shutil
 
-    import yaml
-
     a, _ = two_runs
     root = tmp_path / "results"
     shutil.copytree(a, root)
     manifest = root / "provenance" / "manifest.json"
     manifest.write_text(manifest.read_text().replace(str(a), str(root)))
-    cfg = yaml.safe_load((REPO / "config" / "test.yaml").read_text())
+    cfg = load_config([REPO / "config" / "config.yaml", REPO / "config" / "test.yaml"])
     cfg["results"] = str(root)
     return root, cfg
 
@@ -230,23 +275,50 @@ def test_audit_passes_on_an_untouched_run(audited_copy):
     res = _audit(root, cfg)
     assert res.ok, res.problems[:5]
     assert len(res.lineage) == len(registry.figures())
-    assert all(r["status"] == "ok" and r["cases"] >= 1 for r in res.lineage)
+    assert all(r["status"] == "ok" and r["datasets"] >= 1 for r in res.lineage)
 
 
 def _first(root: Path, pattern: str) -> Path:
     return sorted(root.glob(pattern))[0]
 
 
-def test_audit_catches_an_edited_case_file(audited_copy):
+def test_audit_catches_an_edited_dataset(audited_copy):
     import netCDF4
 
     root, cfg = audited_copy
-    victim = _first(root, "cl_superbunching/cases/g2_delay/*.nc")
+    victim = root / "cl_superbunching" / "g2_delay.nc"
     with netCDF4.Dataset(victim, "a") as nc:
         nc["g2_exact"][..., 3] = nc["g2_exact"][..., 3] * 1.001
     res = _audit(root, cfg)
     assert any(p == str(victim) for p, _ in res.problems), res.problems
     assert any(r["status"] == "BROKEN" and r["figure"].endswith("fig2") for r in res.lineage)
+
+
+def test_audit_catches_an_edited_point_file(audited_copy):
+    import netCDF4
+
+    root, cfg = audited_copy
+    victim = _first(root, "ledd_ttm/points/boltzmann/*.nc")
+    with netCDF4.Dataset(victim, "a") as nc:
+        name = next(v for v in nc.variables if nc[v].dtype.kind == "f" and nc[v].ndim >= 1)
+        nc[name][0] = nc[name][0] * 1.001 + 1e-3
+    res = _audit(root, cfg)
+    assert any(p == str(victim) for p, _ in res.problems), res.problems
+
+
+def test_audit_catches_a_figure_deleted_with_its_manifest_entries(audited_copy):
+    """What must exist comes from config + registry, not from the manifest."""
+    root, cfg = audited_copy
+    manifest = root / "provenance" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    for ext in ("pdf", "png"):
+        victim = root / "cl_superbunching" / "figures" / f"fig1.{ext}"
+        victim.unlink()
+        del data["outputs"][str(victim)]
+    manifest.write_text(json.dumps(data))
+    res = _audit(root, cfg)
+    assert not res.ok
+    assert any(p.endswith("fig1.png") and "not in the manifest" in m for p, m in res.problems)
 
 
 def test_audit_catches_an_edited_aggregate(audited_copy):
@@ -270,7 +342,7 @@ def test_audit_catches_an_edited_figure(audited_copy):
 
 def test_audit_catches_a_deleted_file(audited_copy):
     root, cfg = audited_copy
-    victim = _first(root, "cl_superbunching/cases/hbt/*.nc")
+    victim = root / "cl_superbunching" / "hbt.params.csv"
     victim.unlink()
     res = _audit(root, cfg)
     assert any(p == str(victim) and "missing" in m for p, m in res.problems), res.problems
@@ -281,7 +353,7 @@ def test_audit_catches_a_changed_config(audited_copy):
     cfg["auger_photoemission"]["model"]["gamma_A"] *= 2
     res = _audit(root, cfg)
     flagged = {p for p, _ in res.problems}
-    assert any("auger_photoemission/cases/pump_ode" in p for p in flagged), res.problems
+    assert any("auger_photoemission/pump_ode.nc" in p for p in flagged), res.problems
     assert not any("cl_superbunching" in p for p in flagged), "other studies are unaffected"
 
 

@@ -2,88 +2,64 @@
 
 Y. Zeng, B. Zhang, K. Cao, X.-J. Liu, Y. Pan, "Auger photoemission as a laser-like coherent
 cathode" (seed ``000_38be2e173ad007b4.txt``; the lost equations are reconstructed in
-``shared/physics/auger_photoemission.md``).
+``docs/auger_photoemission.md``, whose sections the modules cite as "note §N").
 
 Modules
 -------
 four_level      Four-level rate equations (Eq. 1) with the Auger-electron count ``N_A``, in the
                 seed's literal ("closed", r = 0) and the replenished (r = 1, ASSUMED) bookkeeping;
-                analytic Jacobian and stiff integration; exact steady state (note §2) and the
-                seed's Eq. 6; photocurrent (Eqs. 2, 7, 8), log-slopes and crossovers (note §4);
-                the reduced quasi-steady depletion model (note §3); Fig. 1b-c decays (note §6).
+                analytic Jacobian and stiff integration; exact steady state (note §2), the
+                seed's Eq. 6 and the steady state read from the stiff ODE; photocurrent (Eqs. 2,
+                7, 8), log-slopes and crossovers (note §4); the reduced quasi-steady depletion
+                model and the reference curves of the dynamics (note §3); Fig. 1b-c decays
+                (note §6).
 coherence       Eq. 9: incoherent + coherent spectral density for Gaussian, Auger-burst,
                 exponential and uniform emission-time distributions, and a seeded Monte Carlo
                 check.
+sweeps/         The workflow's sweeps, one module each (points from the config, solve one point).
 
 Units are SI: seconds, 1/s; populations are numbers; currents are electrons/s (beta
-dimensionless).
-
+dimensionless). Names are re-exported lazily: ``import lightmatter.auger_photoemission`` imports
+neither numpy nor scipy.
 """
 
-from .coherence import (
-    SHAPES,
-    coherent_spectral_density,
-    critical_frequency,
-    critical_number,
-    form_factor,
-    monte_carlo_spectral_density,
-    sample_emission_times,
-)
-from .four_level import (
-    STATE_NAMES,
-    AugerParams,
-    SteadyState,
-    auger_decay,
-    crossover_population,
-    crossover_pump_rate,
-    current_saturated,
-    current_weak,
-    depletion_time,
-    eq3_populations,
-    half_saturation_pump_rate,
-    integrate,
-    jacobian,
-    log_slope_N,
-    log_slope_wp,
-    photocurrent,
-    qss_N2,
-    quasi_steady_depletion,
-    radiative_decay,
-    rate_equations,
-    relaxation_time,
-    steady_state,
-    steady_state_current,
-)
+from lightmatter.lazy import lazy_exports
 
-__all__ = [
-    "SHAPES",
-    "STATE_NAMES",
-    "AugerParams",
-    "SteadyState",
-    "auger_decay",
-    "coherent_spectral_density",
-    "critical_frequency",
-    "critical_number",
-    "crossover_population",
-    "crossover_pump_rate",
-    "current_saturated",
-    "current_weak",
-    "depletion_time",
-    "eq3_populations",
-    "form_factor",
-    "half_saturation_pump_rate",
-    "integrate",
-    "jacobian",
-    "log_slope_N",
-    "log_slope_wp",
-    "monte_carlo_spectral_density",
-    "photocurrent",
-    "qss_N2",
-    "quasi_steady_depletion",
-    "radiative_decay",
-    "rate_equations",
-    "relaxation_time",
-    "sample_emission_times",
-    "steady_state",
-    "steady_state_current",
-]
+_EXPORTS = {
+    "SHAPES": "coherence",
+    "STATE_NAMES": "four_level",
+    "AugerParams": "four_level",
+    "SteadyState": "four_level",
+    "auger_decay": "four_level",
+    "coherent_spectral_density": "coherence",
+    "critical_frequency": "coherence",
+    "critical_number": "coherence",
+    "crossover_population": "four_level",
+    "crossover_pump_rate": "four_level",
+    "current_saturated": "four_level",
+    "current_weak": "four_level",
+    "depletion_time": "four_level",
+    "eq3_populations": "four_level",
+    "form_factor": "coherence",
+    "half_saturation_pump_rate": "four_level",
+    "integrate": "four_level",
+    "jacobian": "four_level",
+    "log_slope_N": "four_level",
+    "log_slope_wp": "four_level",
+    "matched_radiative_lifetime": "four_level",
+    "monte_carlo_spectral_density": "coherence",
+    "ode_steady_state": "four_level",
+    "photocurrent": "four_level",
+    "qss_N2": "four_level",
+    "quasi_steady_depletion": "four_level",
+    "radiative_decay": "four_level",
+    "rate_equations": "four_level",
+    "reference_trajectory": "four_level",
+    "relaxation_time": "four_level",
+    "sample_emission_times": "coherence",
+    "steady_state": "four_level",
+    "steady_state_current": "four_level",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

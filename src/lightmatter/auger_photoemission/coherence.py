@@ -1,7 +1,8 @@
 """Coherent vs incoherent emission spectrum of N Auger electrons, Eq. 9 of Zeng et al.
 
 Zeng, Zhang, Cao, Liu, Pan, "Auger photoemission as a laser-like coherent cathode" (seed
-``000_38be2e173ad007b4.txt``), reconstruction in ``shared/physics/auger_photoemission.md`` §7.
+``000_38be2e173ad007b4.txt``), reconstruction in ``docs/auger_photoemission.md`` §7 ("note §N"
+below is section N of that document).
 
 With ``psi_tot(t) = sum_i psi(t - t_i)`` the spectral density is
 ``rho(omega) = |psi(omega)|^2 |sum_i exp(i omega t_i)|^2``; averaging over independent emission

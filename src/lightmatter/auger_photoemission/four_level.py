@@ -1,8 +1,8 @@
 """Four-level Auger photoemission rate equations (Eqs. 1-8 of Zeng et al.) and Fig. 1b-c decays.
 
 Zeng, Zhang, Cao, Liu, Pan, "Auger photoemission as a laser-like coherent cathode" (seed
-``000_38be2e173ad007b4.txt``), following the reconstruction in the physics note
-``shared/physics/auger_photoemission.md`` (sections 1-6, 9, 10).
+``000_38be2e173ad007b4.txt``), following the reconstruction in ``docs/auger_photoemission.md``
+(sections 1-6, 9, 10; "note §N" below is section N of that document).
 
 Model (note §1; seed Eq. 1 plus the Auger-electron reservoir ``N_A`` named in the seed text)::
 
@@ -56,11 +56,14 @@ __all__ = [
     "jacobian",
     "log_slope_N",
     "log_slope_wp",
+    "matched_radiative_lifetime",
+    "ode_steady_state",
     "photocurrent",
     "qss_N2",
     "quasi_steady_depletion",
     "radiative_decay",
     "rate_equations",
+    "reference_trajectory",
     "relaxation_time",
     "steady_state",
     "steady_state_current",
@@ -75,6 +78,9 @@ STEADY_VARIANTS: tuple[str, ...] = ("replenished", "eq6")
 _IMPLICIT_METHODS = ("Radau", "BDF", "LSODA")
 _EXPLICIT_METHODS = ("RK45", "RK23", "DOP853")
 _CONSERVATION_RTOL = 1e-9
+#: a steady state is read from the ODE after this many relaxation times 1/(w_p + 2 gamma_A N2)
+#: from the ground state (note §10: at least 20-60)
+RELAXATION_TIMES = 60.0
 
 _LONG_NAMES = {
     "N0": "population of the ground level 0",
@@ -612,6 +618,50 @@ def steady_state(
     return SteadyState(_as_output(N0), _as_output(N1), _as_output(N2), _as_output(N3))
 
 
+def ode_steady_state(
+    w_p: float,
+    N: float,
+    gamma_A: float,
+    tau1: float,
+    tau3: float,
+    relaxation_times: float = RELAXATION_TIMES,
+) -> tuple[SteadyState, float]:
+    """Steady state of the replenished Eq. 1 read from the stiff ODE (independent of note §2).
+
+    Integrates :func:`integrate` (``variant="replenished"``, Radau with the analytic Jacobian)
+    from the ground state ``(N, 0, 0, 0, 0)`` for ``relaxation_times`` times the relaxation time
+    :func:`relaxation_time` ``1/(w_p + 2 gamma_A N2)`` (note §3, §10) and returns the final
+    populations. For the default 60 relaxation times the transient has decayed far below the
+    solver tolerance, so the result agrees with the exact quadratic :func:`steady_state` to the
+    integration accuracy (the check plotted as markers in Fig. 2b-c).
+
+    Parameters
+    ----------
+    w_p : float
+        Pump rate [1/s], ``> 0``.
+    N : float
+        Total number of electrons (all in level 0 at ``t = 0``), ``> 0``.
+    gamma_A : float
+        Auger coefficient per pair [1/s], ``> 0``.
+    tau1, tau3 : float
+        Lifetimes of levels 1 and 3 [s], ``> 0``.
+    relaxation_times : float
+        Integration time in units of the relaxation time, ``> 0``.
+
+    Returns
+    -------
+    (SteadyState, float)
+        Populations ``N0..N3`` at the end of the run (floats) and the integration time ``t_end``
+        [s].
+    """
+    n_relax = _positive_scalar(relaxation_times, "relaxation_times")
+    t_end = n_relax * float(relaxation_time(w_p, gamma_A, N))
+    ds = integrate(w_p, N, gamma_A, tau1, tau3, np.array([0.0, t_end]), variant="replenished")
+    last = ds.isel(t=-1)
+    ss = SteadyState(*(float(last[k]) for k in ("N0", "N1", "N2", "N3")))
+    return ss, t_end
+
+
 def eq3_populations(
     N0: ArrayLike,
     w_p: ArrayLike,
@@ -895,6 +945,57 @@ def quasi_steady_depletion(
     return ds
 
 
+def reference_trajectory(
+    w_p: float,
+    N: float,
+    gamma_A: float,
+    tau1: float,
+    tau3: float,
+    t: ArrayLike,
+    variant: str = "replenished",
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Slow reference curves ``N2(t)``, ``N_A(t)`` for a run of Eq. 1 from the ground state.
+
+    ``variant="closed"``: the reduced quasi-steady model :func:`quasi_steady_depletion` (note §3),
+    ``N2 = N2ss(P(t))`` and ``N_A = N - P(t)``; the full ODE follows it for
+    ``t_relax << t`` up to ``O(t_relax/t_dep)``.
+
+    ``variant="replenished"``: the exact steady state of note §2, ``N2 = N2ss(N)`` (constant), and
+    the emitted count at the steady emission rate of Eq. 2 (``beta = 1``),
+    ``N_A = (gamma_A N2ss^2 / 2) t``; after the build-up the ODE's ``N_A`` grows at this rate
+    (it lags behind the reference line by a constant).
+
+    Parameters
+    ----------
+    w_p : float
+        Pump rate [1/s], ``> 0``.
+    N : float
+        Total number of electrons, ``> 0``.
+    gamma_A : float
+        Auger coefficient per pair [1/s], ``> 0``.
+    tau1, tau3 : float
+        Lifetimes of levels 1 and 3 [s], ``> 0``.
+    t : array_like
+        Times [s], 1-D, ``>= 0``.
+    variant : {"replenished", "closed"}
+
+    Returns
+    -------
+    (N2, N_A) : tuple of numpy.ndarray
+        Both shaped like ``t`` (numbers of electrons).
+    """
+    variant = _check_variant(variant, VARIANTS)
+    times = _check_nonnegative(t, "t", "s")
+    if times.ndim != 1:
+        raise ValueError(f"t must be 1-D, got shape {times.shape}")
+    if variant == "closed":
+        qss = quasi_steady_depletion(w_p, N, gamma_A, tau1, tau3, times)
+        return np.asarray(qss["N2"]), np.asarray(qss["N_A"])
+    ss = steady_state(w_p, gamma_A, N, tau1, tau3)
+    n2 = np.full(times.size, float(ss.N2))
+    return n2, times * float(photocurrent(ss.N2, gamma_A, 1.0))
+
+
 # ---------------------------------------------------------------------------------------------
 # Fig. 1b-c decays (note §6)
 # ---------------------------------------------------------------------------------------------
@@ -936,3 +1037,21 @@ def auger_decay(t: ArrayLike, N_z: ArrayLike, gamma_A: ArrayLike) -> FloatOrArra
     Nz = _check_positive(N_z, "N_z")
     g = _check_positive(gamma_A, "gamma_A", "1/s")
     return _as_output(Nz / (1.0 + g * Nz * t_))
+
+
+def matched_radiative_lifetime(N_z: ArrayLike, gamma_A: ArrayLike) -> FloatOrArray:
+    """Radiative lifetime with the Auger decay's initial slope, ``tau_sp = 1/(gamma_A N_z)`` [s].
+
+    ``d/dt N_z exp(-t/tau_sp) = -N_z/tau_sp`` equals the Auger rate ``-gamma_A N_z^2`` at
+    ``t = 0`` for this ``tau_sp``: the fair comparison of Fig. 1b-c (ASSUMED, note §6).
+
+    Parameters
+    ----------
+    N_z : array_like
+        Initial population ``N2(0)``, ``> 0``.
+    gamma_A : array_like
+        Auger coefficient [1/s], ``> 0``.
+    """
+    Nz = _check_positive(N_z, "N_z")
+    g = _check_positive(gamma_A, "gamma_A", "1/s")
+    return _as_output(1.0 / (g * Nz))

@@ -2,7 +2,7 @@
 
 T. Yuge, N. Yamamoto, T. Sannomiya, K. Akiba, Phys. Rev. B 107, 165303 (2023),
 doi:10.1103/PhysRevB.107.165303 (seed ``004_24f88dcec113cf0c.txt``; reconstructed equations in
-``shared/physics/cl_superbunching.md``).
+``docs/cl_superbunching.md``).
 
 Modules
 -------
@@ -13,83 +13,57 @@ model3     Model 3 (Suppl. S III): semi-microscopic electron-noise model in the 
            (a computable reconstruction; the paper's truncated series is lost) and the S16 fit.
 radiation  The single-mode photon-number state of Sec. V (Eq. 25-28).
 photons    Seeded photon streams, pulse trains and the HBT coincidence estimator.
-cases      The workflow's sweeps: case tables from the config and per-case solvers.
+sweeps/    The workflow's sweeps, one module each (points from the config, solve one point).
 
 Time is measured in units of the radiative lifetime tau; the delay is called ``t`` (the
 paper reuses tau for it).
 """
 
-from .model1 import (
-    emission_jump,
-    factorial_moment2,
-    first_order_rates,
-    g2_bin_average,
-    g2_delay,
-    g2_delay_approx,
-    g2_initial_slope,
-    g2_zero,
-    harmonic_number,
-    mean_excited,
-    model1_generator,
-    stationary_distribution,
-    stationary_distribution_numeric,
-    superbunching_threshold,
-    tau_eff,
-)
-from .model2 import (
-    model2_g2_delay,
-    model2_generator,
-    model2_moments,
-    model2_rates,
-    model2_stationary,
-    pl_g2_zero,
-)
-from .model3 import (
-    fit_model2_to_model3,
-    flip_moments,
-    flip_probability,
-    frobenius_distance,
-    model3_generator,
-    model3_moments,
-    model3_stationary,
-)
-from .photons import hbt_histogram, intensity_trace, photon_stream, telegraph_noise
-from .radiation import g2_of_state, photon_number_state, vacuum_mixture
+from lightmatter.lazy import lazy_exports
 
-__all__ = [
-    "emission_jump",
-    "factorial_moment2",
-    "first_order_rates",
-    "fit_model2_to_model3",
-    "flip_moments",
-    "flip_probability",
-    "frobenius_distance",
-    "g2_bin_average",
-    "g2_delay",
-    "g2_delay_approx",
-    "g2_initial_slope",
-    "g2_of_state",
-    "g2_zero",
-    "harmonic_number",
-    "hbt_histogram",
-    "intensity_trace",
-    "mean_excited",
-    "model1_generator",
-    "model2_g2_delay",
-    "model2_generator",
-    "model2_moments",
-    "model2_rates",
-    "model2_stationary",
-    "model3_generator",
-    "model3_moments",
-    "model3_stationary",
-    "photon_number_state",
-    "photon_stream",
-    "pl_g2_zero",
-    "stationary_distribution",
-    "stationary_distribution_numeric",
-    "superbunching_threshold",
-    "tau_eff",
-    "telegraph_noise",
-    "vacuum_mixture",
-]
+_EXPORTS = {
+    "compare_fitted_model2": "model3",
+    "compare_with_model1": "model2",
+    "detected_photon_rate": "photons",
+    "emission_jump": "model1",
+    "factorial_moment2": "model1",
+    "first_order_rates": "model1",
+    "fit_model2_to_model3": "model3",
+    "flip_moments": "model3",
+    "flip_probability": "model3",
+    "frobenius_decomposition": "model3",
+    "frobenius_distance": "model3",
+    "g2_bin_average": "model1",
+    "g2_delay": "model1",
+    "g2_delay_approx": "model1",
+    "g2_initial_slope": "model1",
+    "g2_of_state": "radiation",
+    "g2_zero": "model1",
+    "harmonic_number": "model1",
+    "hbt_histogram": "photons",
+    "intensity_trace": "photons",
+    "mean_excited": "model1",
+    "model1_generator": "model1",
+    "model2_electron_rate": "model3",
+    "model2_g2_delay": "model2",
+    "model2_generator": "model2",
+    "model2_moments": "model2",
+    "model2_rates": "model2",
+    "model2_stationary": "model2",
+    "model3_generator": "model3",
+    "model3_moments": "model3",
+    "model3_stationary": "model3",
+    "photon_number_state": "radiation",
+    "photon_stream": "photons",
+    "pl_g2_zero": "model2",
+    "small_rate_relative_difference": "model2",
+    "stationary_distribution": "model1",
+    "stationary_distribution_numeric": "model1",
+    "superbunching_threshold": "model1",
+    "tau_eff": "model1",
+    "telegraph_noise": "photons",
+    "vacuum_mixture": "radiation",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

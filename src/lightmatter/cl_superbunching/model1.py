@@ -2,11 +2,11 @@
 
 Implements the main-text results of Yuge, Yamamoto, Sannomiya, Akiba, "Superbunching in
 cathodoluminescence: a master equation approach", Phys. Rev. B 107, 165303 (2023) (Eqs. 7-20 and
-Appendix B, Eqs. 34-41), following the reconstruction in the physics note
-``shared/physics/cl_superbunching.md`` (sections 0, 1 and 7). The seed text lost every displayed
+Appendix B, Eqs. 34-41), following the reconstruction in
+``docs/cl_superbunching.md`` (§0, §1 and §7). The seed text lost every displayed
 equation; where a form below is a reconstruction it is marked ASSUMED, as in the note.
 
-Conventions (physics note §0):
+Conventions (``docs/cl_superbunching.md`` §0):
 
 * time unit: the radiative lifetime ``tau = 1``; rates are given as dimensionless ``gamma_tau``
   (excitation events per lifetime) and the correlation delay is ``t_over_tau``;
@@ -125,7 +125,8 @@ def _as_output(arr: NDArray[np.float64]) -> FloatOrArray:
 
 
 def _qrt_g2(W: sp.csr_array, P_ss: NDArray[np.float64], t_over_tau: ArrayLike) -> FloatOrArray:
-    """g2(t) of a lumped chain by the quantum regression theorem (physics note §1.6), t -> |t|."""
+    """g2(t) of a lumped chain by the quantum regression theorem (``docs/cl_superbunching.md``
+    §1.6), t -> |t|."""
     t = _check_times(t_over_tau)
     dim = W.shape[0]
     n = np.arange(dim, dtype=float)
@@ -156,7 +157,7 @@ def harmonic_number(N: int) -> float:
 
 def model1_generator(N: int, gamma_tau: float) -> sp.csr_array:
     """Generator ``W`` of the lumped Model-1 master equation, Eqs. 7-9 / Eq. 34 of Yuge et al.
-    PRB 107, 165303 (2023) (physics note §1.2).
+    PRB 107, 165303 (2023) (``docs/cl_superbunching.md`` §1.2).
 
     ``W = W0 + V`` with ``(W0)_{nn} = -n``, ``(W0)_{n-1,n} = n`` (radiative decay, tau = 1) and
     ``V_{00} = -gamma_tau``, ``V_{N0} = +gamma_tau`` (simultaneous excitation of all N emitters,
@@ -186,7 +187,7 @@ def model1_generator(N: int, gamma_tau: float) -> sp.csr_array:
 
 
 def emission_jump(dim: int) -> sp.csr_array:
-    """Photon-emission (jump) map of the lumped chain, physics note §1.6.
+    """Photon-emission (jump) map of the lumped chain, ``docs/cl_superbunching.md`` §1.6.
 
     ``(J P)_{n-1} = n P_n`` (in units of 1/tau): the lumped image of
     ``rho -> sum_i sigma_i^- rho sigma_i^+`` used in the quantum regression theorem. It does not
@@ -211,7 +212,7 @@ def emission_jump(dim: int) -> sp.csr_array:
 
 def stationary_distribution(N: int, gamma_tau: ArrayLike) -> NDArray[np.float64]:
     """Closed-form stationary distribution, Eqs. 10-11 of Yuge et al. PRB 107, 165303 (2023)
-    (physics note §1.3).
+    (``docs/cl_superbunching.md`` §1.3).
 
     ``P_0 = 1 / (1 + gamma_tau H_N)`` and ``P_n = gamma_tau P_0 / n`` for ``1 <= n <= N``
     (flux balance ``n P_n = gamma_tau P_0`` across every cut).
@@ -241,8 +242,8 @@ def stationary_distribution_numeric(N: int, gamma_tau: float) -> NDArray[np.floa
     """Stationary distribution as the normalised null vector of :func:`model1_generator`.
 
     Uses :func:`lightmatter.markov.stationary_state` (linear solve with one row replaced by the
-    normalisation, physics note pitfall 3). Numerical cross-check of Eqs. 10-11 of Yuge et al.
-    PRB 107, 165303 (2023).
+    normalisation, ``docs/cl_superbunching.md`` §7 item 3). Numerical cross-check of Eqs. 10-11 of
+    Yuge et al. PRB 107, 165303 (2023).
 
     Parameters
     ----------
@@ -261,7 +262,8 @@ def stationary_distribution_numeric(N: int, gamma_tau: float) -> NDArray[np.floa
 
 def mean_excited(N: int, gamma_tau: ArrayLike) -> FloatOrArray:
     """Mean number of excited emitters ``<n> = N gamma_tau / (1 + gamma_tau H_N)``, Eq. 12 of
-    Yuge et al. PRB 107, 165303 (2023) (physics note §1.3). Proportional to the mean CL intensity.
+    Yuge et al. PRB 107, 165303 (2023) (``docs/cl_superbunching.md`` §1.3). Proportional to the mean
+    CL intensity.
 
     Vectorised over ``gamma_tau``.
     """
@@ -273,7 +275,8 @@ def mean_excited(N: int, gamma_tau: ArrayLike) -> FloatOrArray:
 
 def factorial_moment2(N: int, gamma_tau: ArrayLike) -> FloatOrArray:
     """Second factorial moment ``<n(n-1)> = N (N-1) gamma_tau / (2 (1 + gamma_tau H_N))``, Eq. 13
-    of Yuge et al. PRB 107, 165303 (2023) (physics note §1.3). Vectorised over ``gamma_tau``.
+    of Yuge et al. PRB 107, 165303 (2023) (``docs/cl_superbunching.md`` §1.3). Vectorised over
+    ``gamma_tau``.
     """
     N = _check_count(N)
     g = _check_rate(gamma_tau)
@@ -284,7 +287,8 @@ def factorial_moment2(N: int, gamma_tau: ArrayLike) -> FloatOrArray:
 def g2_zero(N: int, gamma_tau: ArrayLike) -> FloatOrArray:
     """Exact zero-delay correlation, Eq. 16 of Yuge et al. PRB 107, 165303 (2023):
 
-    ``g2(0) = <n(n-1)> / <n>^2 = (N-1)(1 + gamma_tau H_N) / (2 N gamma_tau)``  (physics note §1.5).
+    ``g2(0) = <n(n-1)> / <n>^2 = (N-1)(1 + gamma_tau H_N) / (2 N gamma_tau)``
+    (``docs/cl_superbunching.md`` §1.5).
 
     ``N = 1`` gives exactly 0 (antibunching); for ``gamma_tau -> 0`` it grows like
     ``(N-1)/(2 N gamma_tau)`` (superbunching); for ``gamma_tau -> inf`` it tends to
@@ -297,8 +301,9 @@ def g2_zero(N: int, gamma_tau: ArrayLike) -> FloatOrArray:
 
 
 def superbunching_threshold(N: int) -> float:
-    """Excitation rate at which ``g2(0) = 2`` exactly (physics note §1.5; ASSUMED to be the
-    paper's unnamed superbunching condition below Eq. 16 of Yuge et al. PRB 107, 165303 (2023)).
+    """Excitation rate at which ``g2(0) = 2`` exactly (``docs/cl_superbunching.md`` §1.5; ASSUMED to
+    be the paper's unnamed superbunching condition below Eq. 16 of Yuge et al. PRB 107, 165303
+    (2023)).
 
     ``gamma_tau* = (N-1) / (4N - (N-1) H_N)``; superbunching (``g2(0) > 2``) holds for
     ``gamma_tau < gamma_tau*``.
@@ -308,7 +313,8 @@ def superbunching_threshold(N: int) -> float:
     float
         ``0.0`` for ``N = 1`` (``g2(0) = 0``: never superbunched); ``inf`` when
         ``(N-1) H_N >= 4N`` (``N >= 35``), where Eq. 16 exceeds 2 at every rate, including the
-        unphysical large-rate limit outside Model 1's validity (physics note pitfall 6).
+        unphysical large-rate limit outside Model 1's validity
+        (``docs/cl_superbunching.md`` §7 item 6).
     """
     N = _check_count(N)
     if N == 1:
@@ -324,7 +330,8 @@ def superbunching_threshold(N: int) -> float:
 # ---------------------------------------------------------------------------------------------
 def g2_delay(t_over_tau: ArrayLike, N: int, gamma_tau: float) -> FloatOrArray:
     """Exact ``g2(t)`` of Model 1 by the quantum regression theorem on the lumped generator
-    (Eq. 14 with Eqs. 34-35 of Yuge et al. PRB 107, 165303 (2023); physics note §1.6).
+    (Eq. 14 with Eqs. 34-35 of Yuge et al. PRB 107, 165303 (2023); ``docs/cl_superbunching.md``
+    §1.6).
 
     ``g2(t) = n . exp(W |t|) J P_ss / <n>^2`` with ``J`` the emission map
     (:func:`emission_jump`) and ``P_ss`` the closed form of Eqs. 10-11. The propagation uses
@@ -351,8 +358,8 @@ def g2_delay(t_over_tau: ArrayLike, N: int, gamma_tau: float) -> FloatOrArray:
 
 def tau_eff(N: int, gamma_tau: ArrayLike) -> FloatOrArray:
     """Effective lifetime ``tau_eff / tau = 1 / (1 + N gamma_tau)``, Eq. 18 of Yuge et al.
-    PRB 107, 165303 (2023) (form ASSUMED, physics note §1.7): inverse of the first-order slowest
-    decay rate of Eq. 41. Vectorised over ``gamma_tau``.
+    PRB 107, 165303 (2023) (form ASSUMED, ``docs/cl_superbunching.md`` §1.7): inverse of the
+    first-order slowest decay rate of Eq. 41. Vectorised over ``gamma_tau``.
     """
     N = _check_count(N)
     g = _check_rate(gamma_tau)
@@ -363,7 +370,7 @@ def g2_delay_approx(
     t_over_tau: ArrayLike, N: int, gamma_tau: float, lifetime: str = "effective"
 ) -> FloatOrArray:
     """Single-exponential approximation of ``g2(t)``, Eqs. 17-20 of Yuge et al. PRB 107, 165303
-    (2023) (physics note §1.7; forms ASSUMED).
+    (2023) (``docs/cl_superbunching.md`` §1.7; forms ASSUMED).
 
     ``g2(t) ≈ 1 + A exp(-|t| / tau_x)`` with ``A = g2(0) - 1`` from Eq. 16 (Eq. 19) and
     ``tau_x = tau_eff = tau / (1 + N gamma tau)`` (Eq. 17-18, ``lifetime="effective"``) or the bare
@@ -402,8 +409,9 @@ def g2_delay_approx(
 
 
 def g2_initial_slope(N: int, gamma_tau: ArrayLike) -> FloatOrArray:
-    """Exact initial slope ``d g2 / d(t/tau)`` at ``t = 0+`` (physics note §1.6, derived from
-    ``n^T W = -n^T / tau + N gamma e_0^T`` and ``J P_ss = gamma tau P_0 (1, ..., 1, 0)``):
+    """Exact initial slope ``d g2 / d(t/tau)`` at ``t = 0+`` (``docs/cl_superbunching.md`` §1.6,
+    derived from ``n^T W = -n^T / tau + N gamma e_0^T`` and
+    ``J P_ss = gamma tau P_0 (1, ..., 1, 0)``):
 
     ``g2'(0+) = -g2(0) + (1 + gamma_tau H_N) / N``.
 
@@ -419,7 +427,8 @@ def g2_initial_slope(N: int, gamma_tau: ArrayLike) -> FloatOrArray:
 
 def first_order_rates(N: int, gamma_tau: float) -> NDArray[np.float64]:
     """First-order perturbative eigenvalues of ``W`` (units 1/tau), Eq. 41 of Yuge et al.
-    PRB 107, 165303 (2023) (Appendix B, Eqs. 36-41 reconstructed; physics note §1.7):
+    PRB 107, 165303 (2023) (Appendix B, Eqs. 36-41 reconstructed; ``docs/cl_superbunching.md``
+    §1.7):
 
     ``lambda_0 = 0``, ``lambda_k ≈ -k + (-1)^k binom(N, k) gamma_tau`` for ``k = 1..N``.
 
@@ -444,13 +453,14 @@ def first_order_rates(N: int, gamma_tau: float) -> NDArray[np.float64]:
 def g2_bin_average(
     edges: ArrayLike, N: int, gamma_tau: float, order: int = 16
 ) -> NDArray[np.float64]:
-    """Exact ``g2`` averaged over each delay bin ``[edges[i], edges[i+1])`` (physics note §5).
+    """Exact ``g2`` averaged over each delay bin ``[edges[i], edges[i+1])``
+    (``docs/cl_superbunching.md`` §5).
 
-    ``(1 / (b - a)) ∫_a^b g2(t) dt`` with ``g2`` from :func:`g2_delay` (QRT, physics note §1.6),
-    by Gauss-Legendre quadrature. A bin that straddles ``t = 0`` is split at the cusp, and bins
-    wider than about ``4 / r`` (``r = max(N, gamma_tau, 1)``, the fastest rate of ``W``) are
-    subdivided, so each panel integrates an analytic function of modest variation. Compare this,
-    not the bin-centre value, with an HBT histogram.
+    ``(1 / (b - a)) ∫_a^b g2(t) dt`` with ``g2`` from :func:`g2_delay` (QRT,
+    ``docs/cl_superbunching.md`` §1.6), by Gauss-Legendre quadrature. A bin that straddles ``t = 0``
+    is split at the cusp, and bins wider than about ``4 / r`` (``r = max(N, gamma_tau, 1)``, the
+    fastest rate of ``W``) are subdivided, so each panel integrates an analytic function of modest
+    variation. Compare this, not the bin-centre value, with an HBT histogram.
 
     Parameters
     ----------

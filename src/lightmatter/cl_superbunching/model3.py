@@ -5,8 +5,8 @@ Nakajima-Zwanzig equation in powers of the noise strength, truncates the multi-e
 (coefficients ``c_m`` of Eq. S45) at an order that was lost in extraction, and fits Model 2 to
 the result (Eq. S16). The truncated coefficients, the truncation order, ``kappa tau_c``, ``M``,
 the fit point and the fitted ``(p, gamma')`` are all lost, so Figs. S6(a)-(e) cannot be
-reproduced exactly. What is implemented here is the computable *kick-limit* model of the
-physics note, section 3.2 (an ASSUMED model choice):
+reproduced exactly. What is implemented here is the computable *kick-limit* model of
+``docs/cl_superbunching.md`` §3.2 (an ASSUMED model choice):
 
 * an electron arrives at rate ``r`` (random telegraph noise ``R(t)``, Eqs. S5-S7, with
   ``r tau_c << 1`` and ``tau_c << tau``) and stays for a time ``T ~ Exp(tau_c)``;
@@ -14,14 +14,16 @@ physics note, section 3.2 (an ASSUMED model choice):
   circular complex Gaussian Ornstein-Uhlenbeck noise, ``<xi_j(t) xi_k^*(s)> =
   delta_jk kappa^2 exp(-|t-s|/tau_c)`` (Eqs. S8-S10);
 * for fixed ``T`` the noise-averaged channel flips every emitter independently, **up or down**,
-  with probability ``p(T) = E_xi |U_eg(T)|^2`` (note section 3.2 items 1-3); the common ``T``
-  correlates the flips after averaging over ``T`` (over-dispersion, ``E[p^2] > E[p]^2``);
-* lumped master equation (note section 3.2 item 5)::
+  with probability ``p(T) = E_xi |U_eg(T)|^2`` (``docs/cl_superbunching.md`` §3.2 items 1-3); the
+  common ``T`` correlates the flips after averaging over ``T`` (over-dispersion,
+  ``E[p^2] > E[p]^2``);
+* lumped master equation (``docs/cl_superbunching.md`` §3.2 item 5)::
 
       W = W_rad + r (K - 1),
       K[n - a + b, n] = E_T[ binom(n, a) binom(M - n, b) p^(a+b) (1 - p)^(M - a - b) ].
 
-Electron-induced down-flips are *not* photons (note pitfall 7.9); only ``W_rad`` emits.
+Electron-induced down-flips are *not* photons (``docs/cl_superbunching.md`` §7 item 9); only
+``W_rad`` emits.
 
 Units: the radiative lifetime ``tau = 1``; ``rate_tau = r tau``; the noise parameters enter
 only through the dimensionless ``kappa tau_c`` and ``T / tau_c`` (kick limit ``tau_c -> 0``).
@@ -43,24 +45,29 @@ from numpy.typing import ArrayLike, NDArray
 from scipy import integrate, optimize
 from scipy.special import gammaln
 
-from lightmatter.cl_superbunching.model2 import model2_moments
+from lightmatter.cl_superbunching.model2 import (
+    COMPARED_QUANTITIES,
+    model2_moments,
+    model2_stationary,
+)
 from lightmatter.markov import stationary_state
 
 FlipLaw = Literal["weak_clipped", "monte_carlo"]
 
 __all__ = [
     "FlipLaw",
+    "compare_fitted_model2",
     "fit_model2_to_model3",
     "flip_moments",
     "flip_probability",
     "flip_raw_moment",
     "frobenius_decomposition",
     "frobenius_distance",
+    "model2_electron_rate",
     "model3_electron_kernel",
     "model3_generator",
     "model3_moments",
     "model3_stationary",
-    "model3_to_model2_rates",
     "moments_from_distribution",
 ]
 
@@ -68,15 +75,14 @@ __all__ = [
 DEFAULT_MC_SAMPLES = 4000
 #: Default number of Gauss-Laguerre nodes for T-averages with the Monte Carlo flip law.
 DEFAULT_MC_NODES = 40
-#: Default seed of the Monte Carlo flip law when no generator is given (keeps results reproducible).
-DEFAULT_MC_SEED = 20230428
 
 
 # --------------------------------------------------------------------------------------------
 # Flip law p(T)
 # --------------------------------------------------------------------------------------------
 def _f_weak(x: ArrayLike) -> NDArray[np.float64]:
-    """``f(x) = x - 1 + exp(-x)`` (physics note section 3.2 item 4), accurate for small ``x``."""
+    """``f(x) = x - 1 + exp(-x)``, accurate for small ``x`` (``docs/cl_superbunching.md`` §3.2
+    item 4)."""
     x = np.asarray(x, dtype=float)
     series = x**2 / 2 - x**3 / 6 + x**4 / 24 - x**5 / 120
     return np.where(x < 1e-3, series, x + np.expm1(-x))
@@ -167,8 +173,8 @@ def flip_probability(
 ) -> NDArray[np.float64] | tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Single-emitter flip probability ``p(T)`` of one electron pulse of length ``T``.
 
-    Physics note section 3.2 items 1-4 (ASSUMED kick-limit reconstruction of Suppl. S III of
-    Yuge et al. PRB 107, 165303 (2023); the paper's own expansion, Eqs. S12-S15, S45, is lost).
+    ``docs/cl_superbunching.md`` §3.2 items 1-4 (ASSUMED kick-limit reconstruction of Suppl. S III
+    of Yuge et al. PRB 107, 165303 (2023); the paper's own expansion, Eqs. S12-S15, S45, is lost).
     By item 1 the same ``p(T)`` applies to up- and down-flips.
 
     Parameters
@@ -180,12 +186,13 @@ def flip_probability(
     law
         ``"weak_clipped"``: second-order (weak-noise) law
         ``p = 2 (kappa tau_c)^2 f(T/tau_c)``, ``f(x) = x - 1 + e^{-x}``, clipped at 1/2
-        (physics note pitfall 7.9). Good to ~2 % for ``p <~ 0.02``; fails beyond ~0.1.
+        (``docs/cl_superbunching.md`` §7 item 9). Good to ~2 % for ``p <~ 0.02``; fails beyond ~0.1.
         ``"monte_carlo"``: ``E_xi |U_eg(T)|^2`` from ``n_samples`` realisations of the exact
         SU(2) evolution under circular complex OU noise (see :func:`_mc_flip`). All requested
         ``T`` are evaluated along the same noise paths.
     rng
-        Generator or seed for ``"monte_carlo"``; ``None`` uses the fixed ``DEFAULT_MC_SEED``.
+        Seeded generator or integer seed, required for ``"monte_carlo"`` (``ValueError`` if
+        ``None``: there is no hidden default seed); ignored by the weak law.
     n_samples
         Number of noise realisations (``"monte_carlo"`` only).
     max_step
@@ -207,7 +214,11 @@ def flip_probability(
         p = _weak_clipped(x, kappa_tau_c)
         return (p, np.zeros_like(p)) if return_error else p
     if law == "monte_carlo":
-        gen = np.random.default_rng(DEFAULT_MC_SEED if rng is None else rng)
+        if rng is None:
+            raise ValueError(
+                "the monte_carlo flip law needs rng (a seeded numpy Generator or an integer seed)"
+            )
+        gen = np.random.default_rng(rng)
         p, e = _mc_flip(x, kappa_tau_c, gen, int(n_samples), max_step)
         return (p, e) if return_error else p
     raise ValueError(f"unknown flip law {law!r}")
@@ -263,12 +274,15 @@ def _mc_nodes(
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Monte Carlo ``p`` at the ``n_nodes`` Gauss-Laguerre nodes, with the quadrature weights.
 
-    Results for an integer seed (or ``None`` = ``DEFAULT_MC_SEED``) are cached, so repeated calls
-    with the same parameters are cheap and mutually consistent.
+    Results for an integer seed are cached, so repeated calls with the same parameters are cheap
+    and mutually consistent. ``rng=None`` raises ``ValueError`` (no hidden default seed).
     """
-    if rng is None or isinstance(rng, numbers.Integral):
-        seed = DEFAULT_MC_SEED if rng is None else int(rng)
-        return _mc_nodes_cached(float(kappa_tau_c), seed, int(n_samples), int(n_nodes))
+    if rng is None:
+        raise ValueError(
+            "the monte_carlo flip law needs rng (a seeded numpy Generator or an integer seed)"
+        )
+    if isinstance(rng, numbers.Integral):
+        return _mc_nodes_cached(float(kappa_tau_c), int(rng), int(n_samples), int(n_nodes))
     x, w = np.polynomial.laguerre.laggauss(n_nodes)
     p = flip_probability(x, kappa_tau_c, "monte_carlo", rng=rng, n_samples=n_samples)
     return np.clip(np.asarray(p, dtype=float), 0.0, 1.0), w
@@ -283,7 +297,8 @@ def flip_raw_moment(
     n_samples: int = DEFAULT_MC_SAMPLES,
     n_nodes: int = DEFAULT_MC_NODES,
 ) -> float:
-    """Raw moment ``E_T[p(T)^power]`` with ``T ~ Exp(tau_c)`` (physics note section 3.2 item 4).
+    """Raw moment ``E_T[p(T)^power]`` with ``T ~ Exp(tau_c)``
+    (``docs/cl_superbunching.md`` §3.2 item 4).
 
     For the weak law (unclipped) ``E_T p = (kappa tau_c)^2`` and
     ``E_T p^2 = (10/3) (kappa tau_c)^4``. Quadrature as in :func:`flip_moments`.
@@ -305,7 +320,8 @@ def flip_moments(
     n_samples: int = DEFAULT_MC_SAMPLES,
     n_nodes: int = DEFAULT_MC_NODES,
 ) -> dict[str, float | NDArray[np.float64]]:
-    """T-averages of the flip law with ``T ~ Exp(tau_c)`` needed by Model 3 (note section 3.2).
+    """T-averages of the flip law with ``T ~ Exp(tau_c)`` needed by Model 3
+    (``docs/cl_superbunching.md`` §3.2).
 
     ASSUMED kick-limit reconstruction; the paper's truncated coefficients ``c_m`` (Eq. S45 of
     Yuge et al. PRB 107, 165303 (2023)) are different objects and are lost.
@@ -396,7 +412,7 @@ def model3_electron_kernel(
     moments: ArrayLike | Mapping | None = None,
     **law_kwargs,
 ) -> NDArray[np.float64]:
-    """Column-stochastic single-electron kernel ``K`` (physics note section 3.2 item 5).
+    """Column-stochastic single-electron kernel ``K`` (``docs/cl_superbunching.md`` §3.2 item 5).
 
     ``K[n - a + b, n] = sum_{a, b} binom(n, a) binom(M - n, b) c_{a + b}`` with
     ``c_j = E_T[p^j (1 - p)^(M - j)]`` from :func:`flip_moments` (``a`` excited emitters flip
@@ -430,7 +446,8 @@ def model3_generator(
     moments: ArrayLike | Mapping | None = None,
     **law_kwargs,
 ) -> sp.csr_array:
-    """Lumped Model 3 generator ``W = W_rad + r (K - 1)`` (physics note section 3.2 item 5).
+    """Lumped Model 3 generator ``W = W_rad + r (K - 1)``
+    (``docs/cl_superbunching.md`` §3.2 item 5).
 
     ASSUMED computable kick-limit version of Model 3 (Suppl. S III, Eqs. S12-S13 of Yuge et al.
     PRB 107, 165303 (2023)); the paper's truncated series is lost. ``W_rad``: ``n -> n - 1`` at
@@ -487,7 +504,8 @@ def model3_stationary(
     moments: ArrayLike | Mapping | None = None,
     **law_kwargs,
 ) -> NDArray[np.float64]:
-    """Stationary lumped distribution ``P_n`` of Model 3 (``W P = 0``, physics note section 3.2).
+    """Stationary lumped distribution ``P_n`` of Model 3 (``W P = 0``, ``docs/cl_superbunching.md``
+    §3.2).
 
     Vectorised over ``rate_tau``: returns shape ``rate_tau.shape + (M + 1,)``. The flip weights
     are computed once. ASSUMED kick-limit reconstruction (see module docstring).
@@ -518,31 +536,12 @@ def model3_moments(
     """``<n>`` (= <I> tau), ``<n(n-1)>`` (= <:I^2:> tau^2) and ``g2(0)`` of Model 3.
 
     The three quantities compared in Eq. S16 / Fig. S6(a)-(c) of Yuge et al. PRB 107, 165303
-    (2023), here for the ASSUMED kick-limit Model 3 of physics note section 3.2. Vectorised
+    (2023), here for the ASSUMED kick-limit Model 3 of ``docs/cl_superbunching.md`` §3.2. Vectorised
     over ``rate_tau`` (arrays of its shape). Large-``r`` limit: ``<n> -> M/2``,
     ``g2(0) -> 1 - 1/M`` (uniform over configurations).
     """
     P = model3_stationary(M, rate_tau, kappa_tau_c, law, moments=moments, **law_kwargs)
     return moments_from_distribution(P)
-
-
-def model3_to_model2_rates(
-    M: int,
-    rate_tau: float,
-    kappa_tau_c: float,
-    law: FlipLaw = "weak_clipped",
-    *,
-    moments: ArrayLike | Mapping | None = None,
-    **law_kwargs,
-) -> NDArray[np.float64]:
-    """Small-``r`` effective Model 2 subset rates ``gamma_k^(3) = r E_T[p^k (1-p)^(M-k)]``.
-
-    Physics note section 3.2 item 6: returns ``gamma_k`` for ``k = 0..M`` (entry 0 is the rate of
-    electrons that flip nothing and is not a transition). Over-dispersed: a mixture of binomials
-    over ``T``, not the binomial ``gamma' p^k (1-p)^(M-k)`` of Model 2 (Eq. 21).
-    """
-    c = _weights(M, kappa_tau_c, law, moments, law_kwargs)
-    return rate_tau * c
 
 
 # --------------------------------------------------------------------------------------------
@@ -571,13 +570,13 @@ def fit_model2_to_model3(
 ) -> dict[str, float | NDArray[np.float64]]:
     """Fit Model 2's ``(p, gamma')`` to Model 3 by minimising the S16 objective.
 
-    Eq. S16 of Yuge et al. PRB 107, 165303 (2023) (reconstructed form, physics note section 3.2
-    item 6)::
+    Eq. S16 of Yuge et al. PRB 107, 165303 (2023) (reconstructed form, ``docs/cl_superbunching.md``
+    §3.2 item 6)::
 
         D(p, gamma') = sum_{r in fit points} sum_{Q in (<n>, <n(n-1)>, g2(0))} ((Q_2 - Q_3) / Q_3)^2
 
-    Model 3 is the ASSUMED kick-limit model of note section 3.2, not the paper's truncated series,
-    so the fitted numbers are not the paper's (which are lost). The optimiser is
+    Model 3 is the ASSUMED kick-limit model of ``docs/cl_superbunching.md`` §3.2, not the paper's
+    truncated series, so the fitted numbers are not the paper's (which are lost). The optimiser is
     ``scipy.optimize.least_squares`` (trust-region reflective, deterministic) in the variables
     ``(logit p, log gamma' tau)``, started from the moment-matched binomial
     ``p0 = E_T[p^2] / E_T[p]``, ``gamma'_0 = r E_T[p] / p0`` (equal mean number excited per
@@ -665,7 +664,8 @@ def frobenius_distance(
 ) -> float | NDArray[np.float64]:
     """Frobenius distance between two diagonal permutation-symmetric ``M``-emitter states.
 
-    Eq. S17 of Yuge et al. PRB 107, 165303 (2023), in the form of physics note section 3.2 item 7:
+    Eq. S17 of Yuge et al. PRB 107, 165303 (2023), in the form of ``docs/cl_superbunching.md`` §3.2
+    item 7:
     ``rho = sum_n P_n / binom(M, n) sum_{|s| = n} |s><s|``, hence
     ``||rho_a - rho_b||_F = [sum_n (P_a,n - P_b,n)^2 / binom(M, n)]^(1/2)``. With
     ``relative=True`` it is divided by ``||rho_b||_F`` (ASSUMED normalisation; S17 compares
@@ -683,12 +683,20 @@ def frobenius_distance(
 
 
 def frobenius_decomposition(P_a: ArrayLike, P_b: ArrayLike, M: int) -> dict[str, float]:
-    """The three curves of Fig. S6(e) (Yuge et al. PRB 107, 165303 (2023); physics note §3.2.7).
+    """Relative differences of two steady states, split into the all-ground part and the rest.
 
-    Returns relative differences (reference ``P_b``): ``total`` = S17 (:func:`frobenius_distance`),
-    ``ground`` = ``|P_a,0 - P_b,0| / P_b,0`` (the all-ground population) and ``rest`` = Frobenius
-    norm of the difference of everything except the all-ground element divided by that of
-    ``rho_b`` (ASSUMED reading of "the rest").
+    Fig. S6(e) of Yuge et al. PRB 107, 165303 (2023) (``docs/cl_superbunching.md`` §3.2 item 7
+    and §6): the S17 distance and "the relative difference of the population ``P_0`` and that
+    of the rest, separately". ``P_a`` (Model 2) is compared with the reference ``P_b`` (Model 3);
+    both are normalised lumped distributions of ``M`` emitters. Returns
+
+    * ``total``: S17, :func:`frobenius_distance` (relative to ``||rho_b||_F``);
+    * ``ground``: ``|P_a,0 - P_b,0| / P_b,0``, the all-ground population;
+    * ``rest_population``: ``|(1 - P_a,0) - (1 - P_b,0)| / (1 - P_b,0)``, the population of all
+      other states (the dashed curve plotted in ``figS6`` (e)). For normalised states it equals
+      ``ground * P_b,0 / (1 - P_b,0)``: it carries no information beyond ``ground``;
+    * ``rest``: Frobenius norm of ``rho_a - rho_b`` without the all-ground element over that
+      of ``rho_b`` (ASSUMED alternative reading of "the rest": the other matrix elements).
     """
     A = np.asarray(P_a, dtype=float)
     B = np.asarray(P_b, dtype=float)
@@ -696,8 +704,79 @@ def frobenius_decomposition(P_a: ArrayLike, P_b: ArrayLike, M: int) -> dict[str,
     rest = math.sqrt(float(((A[..., 1:] - B[..., 1:]) ** 2) @ inv[1:])) / math.sqrt(
         float((B[..., 1:] ** 2) @ inv[1:])
     )
+    others_a, others_b = A[..., 1:].sum(axis=-1), B[..., 1:].sum(axis=-1)
     return {
         "total": float(frobenius_distance(A, B, M)),
         "ground": float(abs(A[..., 0] - B[..., 0]) / B[..., 0]),
+        "rest_population": float(abs(others_a - others_b) / others_b),
         "rest": rest,
     }
+
+
+# --------------------------------------------------------------------------------------------
+# The fitted Model 2 along a Model 3 rate sweep (Fig. S6)
+# --------------------------------------------------------------------------------------------
+def model2_electron_rate(
+    fit: Mapping[str, float | NDArray[np.float64]], rate_tau: ArrayLike
+) -> NDArray[np.float64]:
+    """Electron rate ``gamma'(r) tau = (gamma'_fit / r_fit) r tau`` of the fitted Model 2.
+
+    Model 2's ``gamma'`` and Model 3's ``r`` are both the electron arrival rate, proportional to
+    the beam current, so away from the fit point Model 2 is evaluated at ``gamma'`` scaled with
+    ``r`` (the tie used by :func:`fit_model2_to_model3` for several fit points; Eq. S16 of Yuge
+    et al. PRB 107, 165303 (2023), ``docs/cl_superbunching.md`` §3.2 item 6). ``fit`` is the
+    result of :func:`fit_model2_to_model3` (its ``gamma_prime_over_rate``).
+    """
+    return float(fit["gamma_prime_over_rate"]) * np.asarray(rate_tau, dtype=float)
+
+
+def compare_fitted_model2(
+    M: int,
+    rate_tau: ArrayLike,
+    kappa_tau_c: float,
+    fit: Mapping[str, float | NDArray[np.float64]],
+    law: FlipLaw = "weak_clipped",
+    *,
+    moments: ArrayLike | Mapping | None = None,
+    **law_kwargs,
+) -> dict[str, NDArray[np.float64]]:
+    """Model 3 against the fitted Model 2 along a rate sweep: Fig. S6(a)-(e) of Yuge et al.
+    PRB 107, 165303 (2023) (``docs/cl_superbunching.md`` §3.2 items 6-7).
+
+    Model 3 (ASSUMED kick-limit reconstruction) at the electron rates ``rate_tau`` (1-D), and
+    Model 2 with the fitted ``p`` at ``gamma'(r)`` of :func:`model2_electron_rate`.
+
+    Returns
+    -------
+    dict
+        Arrays over ``rate_tau``: for ``Q`` in ``<n>``, ``<n(n-1)>``, ``g2(0)``
+        (:data:`lightmatter.cl_superbunching.model2.COMPARED_QUANTITIES`) ``Q_model3``,
+        ``Q_model2`` and ``reldiff_Q = (Q_2 - Q_3) / Q_3`` (the terms of S16, Fig. S6(d));
+        the steady-state comparison of Fig. S6(e) from :func:`frobenius_decomposition`:
+        ``frobenius_distance`` (S17, ``total``), ``reldiff_P0`` (``ground``) and
+        ``reldiff_rest`` (``rest_population``).
+    """
+    r = np.asarray(rate_tau, dtype=float)
+    if r.ndim != 1:
+        raise ValueError("rate_tau must be a 1-D array of electron rates")
+    c = _weights(M, kappa_tau_c, law, moments, law_kwargs)
+    P3 = model3_stationary(M, r, kappa_tau_c, law, moments=c)
+    m3 = moments_from_distribution(P3)
+    p = float(fit["p"])
+    g = model2_electron_rate(fit, r)
+    m2 = model2_moments(M, p, g)
+    out: dict[str, NDArray[np.float64]] = {}
+    for q in COMPARED_QUANTITIES:
+        out[f"{q}_model3"] = np.asarray(m3[q])
+        out[f"{q}_model2"] = np.asarray(m2[q])
+    for q in COMPARED_QUANTITIES:
+        q2, q3 = out[f"{q}_model2"], out[f"{q}_model3"]
+        out[f"reldiff_{q}"] = (q2 - q3) / q3
+    parts = [
+        frobenius_decomposition(model2_stationary(M, p, float(gi)), P3i, M)
+        for gi, P3i in zip(g, P3, strict=True)
+    ]
+    out["frobenius_distance"] = np.array([d["total"] for d in parts])
+    out["reldiff_P0"] = np.array([d["ground"] for d in parts])
+    out["reldiff_rest"] = np.array([d["rest_population"] for d in parts])
+    return out

@@ -1,6 +1,6 @@
 """Virtual photon streams and a virtual HBT experiment for the CL models.
 
-Beyond the paper (physics note section 5): Yuge et al., PRB 107, 165303 (2023) compute
+Beyond the paper (``docs/cl_superbunching.md`` §5): Yuge et al., PRB 107, 165303 (2023) compute
 ``g2`` from the master equation only. Here we sample photon arrival times from the same
 Markov chains and histogram them the way an HBT set-up would, and we generate the trajectories
 pictured schematically in Fig. 3 (pulse train of the CL intensity) and Fig. S5 (random
@@ -17,8 +17,9 @@ Samplers
   independent ``Exp(tau)`` lifetimes; the pulse ends at the last decay.
 * ``model2`` / ``model3``: Gillespie simulation of the lumped chain (numba kernel). One photon is
   recorded at every radiative ``n -> n - 1`` step. For Model 3 the electron-induced down-flips
-  are a separate channel and emit no photon (physics note pitfall 7.9).
-* ``efficiency`` thins the stream independently per photon (``g2`` is unchanged, note section 5).
+  are a separate channel and emit no photon (``docs/cl_superbunching.md`` §7 item 9).
+* ``efficiency`` thins the stream independently per photon (``g2`` is unchanged,
+  ``docs/cl_superbunching.md`` §5).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import numba
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from lightmatter.cl_superbunching.model1 import mean_excited
 from lightmatter.cl_superbunching.model2 import model2_generator
 from lightmatter.cl_superbunching.model3 import FlipLaw, model3_electron_kernel
 from lightmatter.markov import stationary_state
@@ -40,6 +42,7 @@ __all__ = [
     "IntensityTrace",
     "PhotonStream",
     "TelegraphNoise",
+    "detected_photon_rate",
     "hbt_histogram",
     "intensity_trace",
     "photon_stream",
@@ -336,9 +339,10 @@ def photon_stream(
     rate_tau: float | None = None,
     kappa_tau_c: float | None = None,
     flip_law: FlipLaw = "weak_clipped",
+    flip_rng: np.random.Generator | int | None = None,
     efficiency: float = 1.0,
 ) -> PhotonStream:
-    """Simulate a detected photon stream of Model 1, 2 or 3 (physics note section 5).
+    """Simulate a detected photon stream of Model 1, 2 or 3 (``docs/cl_superbunching.md`` §5).
 
     Parameters
     ----------
@@ -346,11 +350,14 @@ def photon_stream(
         ``"model1"`` (needs ``N``, ``gamma_tau``; Eqs. 2-9 of Yuge et al. PRB 107, 165303
         (2023)), ``"model2"`` (``M``, ``p``, ``gamma_prime_tau``; Eq. 21) or ``"model3"``
         (``M``, ``rate_tau``, ``kappa_tau_c``, ``flip_law``; the ASSUMED kick-limit Model 3 of
-        physics note section 3.2, not the paper's truncated series).
+        ``docs/cl_superbunching.md`` §3.2, not the paper's truncated series).
     n_photons
         Number of detected photons in the record.
     rng
         Seeded :class:`numpy.random.Generator` or integer seed (required).
+    flip_rng
+        Generator or seed of the Monte Carlo flip law of Model 3 (required with
+        ``flip_law="monte_carlo"``, see :func:`lightmatter.cl_superbunching.model3.flip_moments`).
     efficiency
         Detection efficiency ``eta`` in ``(0, 1]``; each emitted photon is kept independently.
 
@@ -397,7 +404,7 @@ def photon_stream(
     elif model == "model3":
         if M is None or rate_tau is None or kappa_tau_c is None:
             raise ValueError("model3 needs M, rate_tau and kappa_tau_c")
-        K = model3_electron_kernel(int(M), float(kappa_tau_c), flip_law)
+        K = model3_electron_kernel(int(M), float(kappa_tau_c), flip_law, rng=flip_rng)
         E = float(rate_tau) * K
         nn = np.arange(int(M) + 1, dtype=float)
         W = float(rate_tau) * (K - np.eye(int(M) + 1)) + np.diag(nn[1:], 1) - np.diag(nn)
@@ -424,6 +431,17 @@ def photon_stream(
     )
 
 
+def detected_photon_rate(N: int, gamma_tau: float, efficiency: float = 1.0) -> float:
+    """Expected detected photon rate of Model 1, ``eta <n> / tau`` (units ``1/tau``).
+
+    Every excited emitter radiates at rate ``1/tau`` (Eq. 14 of Yuge et al. PRB 107, 165303
+    (2023): ``<I> ~ <n>``), with ``<n>`` of Eq. 12, and each photon is detected with probability
+    ``eta`` (``docs/cl_superbunching.md`` §5). The rate :attr:`PhotonStream.rate` of a record
+    from :func:`photon_stream` estimates it.
+    """
+    return float(efficiency) * mean_excited(N, gamma_tau)
+
+
 # --------------------------------------------------------------------------------------------
 # Traces for Fig. 3 and Fig. S5
 # --------------------------------------------------------------------------------------------
@@ -434,7 +452,7 @@ def intensity_trace(N: int, gamma_tau: float, t_max: float, rng: RngLike) -> Int
     all-ground state at ``t = 0``, waits ``Exp(gamma)``, all ``N`` emitters are excited
     (Eq. 6: ``L`` acts only on the all-ground state), and they decay after independent
     ``Exp(tau)`` lifetimes. Pulses last ``tau H_N`` on average and gaps ``1/gamma`` (Sec. V;
-    physics note section 4).
+    ``docs/cl_superbunching.md`` §4).
 
     Returns
     -------
@@ -562,7 +580,7 @@ def hbt_histogram(
     *,
     n_blocks: int | None = None,
 ) -> dict[str, NDArray[np.float64] | NDArray[np.int64] | float]:
-    """Virtual HBT estimate of ``g2(t)`` for ``t >= 0`` (physics note section 5).
+    """Virtual HBT estimate of ``g2(t)`` for ``t >= 0`` (``docs/cl_superbunching.md`` §5).
 
     All-pairs (multi-stop) coincidences ``C_b = #{i < j : t_j - t_i in [a_b, b_b)}``, normalised
     by the expected count of an uncorrelated stream of the same rate on a finite record::
@@ -593,7 +611,7 @@ def hbt_histogram(
     dict
         ``edges`` (``n_bins + 1``), ``g2``, ``g2_err`` (Poisson: ``sqrt(C_b)/normalisation``;
         this **underestimates** the true error by ``sqrt(F)``, ``F ~ 1-3``, because coincidences
-        within one pulse are correlated, physics note section 5), ``counts`` (``C_b``),
+        within one pulse are correlated, ``docs/cl_superbunching.md`` §5), ``counts`` (``C_b``),
         ``rate`` (``R``), ``record_length`` (``T``), ``n_photons``; with ``n_blocks`` also
         ``g2_blocks`` (``n_blocks x n_bins``) and ``g2_err_blocks``.
 

@@ -1,11 +1,12 @@
 """State of the CL radiation field in Model 1 (Sec. V, Eqs. 25-28 of Yuge, Yamamoto, Sannomiya,
-Akiba, Phys. Rev. B 107, 165303 (2023); physics note ``shared/physics/cl_superbunching.md`` §4).
+Akiba, Phys. Rev. B 107, 165303 (2023); ``docs/cl_superbunching.md`` §4).
 
 The emitter populations are mapped onto a single photon mode, ``rho_ph = sum_n P_n |n><n|``
 (Eq. 27), which is a mixture of the vacuum and a "pulse" state (Eq. 25) of CL light made of random
 pulses of mean duration ``tau H_N`` separated by mean gaps ``1/gamma``. The displayed forms of
-Eqs. 25-28 were lost in the seed text and are ASSUMED reconstructions (note §4); the identities
-between them hold to machine precision. Time unit: the radiative lifetime ``tau = 1``.
+Eqs. 25-28 were lost in the seed text and are ASSUMED reconstructions (``docs/cl_superbunching.md``
+§4); the identities between them hold to machine precision. Time unit: the radiative lifetime
+``tau = 1``.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ __all__ = [
 
 def photon_number_state(N: int, gamma_tau: float) -> NDArray[np.float64]:
     """Photon-number distribution of the single-mode field state, Eq. 27 of Yuge et al. PRB 107,
-    165303 (2023) (form ASSUMED, physics note §4): ``rho_ph = sum_n P_n |n><n|`` with ``P_n`` the
-    stationary emitter distribution of Eqs. 10-11.
+    165303 (2023) (form ASSUMED, ``docs/cl_superbunching.md`` §4): ``rho_ph = sum_n P_n |n><n|``
+    with ``P_n`` the stationary emitter distribution of Eqs. 10-11.
 
     Returns
     -------
@@ -48,7 +49,7 @@ def photon_number_state(N: int, gamma_tau: float) -> NDArray[np.float64]:
 
 def g2_of_state(P: ArrayLike) -> float:
     """Zero-delay ``g2`` of a single-mode state diagonal in the Fock basis (Eq. 26 of Yuge et al.
-    PRB 107, 165303 (2023); physics note §4):
+    PRB 107, 165303 (2023); ``docs/cl_superbunching.md`` §4):
 
     ``g2(0) = <a^+ a^+ a a> / <a^+ a>^2 = sum n(n-1) P_n / (sum n P_n)^2``.
 
@@ -82,7 +83,7 @@ def g2_of_state(P: ArrayLike) -> float:
 
 def vacuum_mixture(N: int, gamma_tau: float) -> dict[str, float | NDArray[np.float64]]:
     """Vacuum-plus-pulse decomposition of ``rho_ph``, Eqs. 25, 26 and 28 of Yuge et al. PRB 107,
-    165303 (2023) (forms ASSUMED, physics note §4).
+    165303 (2023) (forms ASSUMED, ``docs/cl_superbunching.md`` §4).
 
     ``rho_ph = (1 - p_on) |0><0| + p_on rho_pulse`` (Eq. 25) with (Eq. 28)
 
@@ -114,8 +115,8 @@ def vacuum_mixture(N: int, gamma_tau: float) -> dict[str, float | NDArray[np.flo
 
 
 def mean_pulse_duration(N: int) -> float:
-    """Mean duration of one CL pulse in units of tau: ``H_N`` (physics note §4; Sec. V of Yuge
-    et al. PRB 107, 165303 (2023), where it is estimated as about ``tau ln N``).
+    """Mean duration of one CL pulse in units of tau: ``H_N`` (``docs/cl_superbunching.md`` §4;
+    Sec. V of Yuge et al. PRB 107, 165303 (2023), where it is estimated as about ``tau ln N``).
 
     It is the expected maximum of N independent exponential lifetimes of mean tau
     (the pulse ends at the last decay).
@@ -125,5 +126,5 @@ def mean_pulse_duration(N: int) -> float:
 
 def mean_gap(gamma_tau: ArrayLike) -> FloatOrArray:
     """Mean time between successive excitation events in units of tau: ``1 / (gamma tau)``
-    (Sec. V of Yuge et al. PRB 107, 165303 (2023); physics note §4). Vectorised."""
+    (Sec. V of Yuge et al. PRB 107, 165303 (2023); ``docs/cl_superbunching.md`` §4). Vectorised."""
     return _as_output(1.0 / _check_rate(gamma_tau))

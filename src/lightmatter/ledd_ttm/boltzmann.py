@@ -1,7 +1,7 @@
 """Boltzmann equation for an isotropic electron distribution f(eps, t) (paper Eqs. 3-20).
 
-Discretisation (physics note §5): uniform energy grid eps_i = eps_min + (i + 1/2) Delta with
-hbar omega = M Delta exactly (M = ``per_photon``). Terms:
+Discretisation (``docs/ledd_ttm.md`` §5): uniform energy grid eps_i = eps_min + (i + 1/2) Delta
+with hbar omega = M Delta exactly (M = ``per_photon``). Terms:
 
 * photo-excitation (Eqs. 5-7): absorption minus stimulated emission between i and i +- M,
   normalised so that its energy input equals P_abs(t) exactly on the grid;
@@ -47,6 +47,7 @@ __all__ = [
     "fermi_on_grid",
     "make_grid",
     "solve_boltzmann",
+    "thermal_ee_rates",
 ]
 
 _LOG = logging.getLogger("lightmatter.ledd_ttm")
@@ -309,17 +310,26 @@ def ee_collision_direct(f: np.ndarray, grid: Grid, mat: Material) -> np.ndarray:
 
 # ------------------------------------------------------------------ thermal distributions
 def fermi_on_grid(T: float, mu: float, grid: Grid) -> np.ndarray:
+    """Fermi-Dirac occupation at temperature ``T`` [K] and chemical potential ``mu`` [eV]."""
     return expit(-(grid.eps - mu) / (KB_EV * T))
 
 
-def _grid_mu(T: float, rho_d: np.ndarray, eps: np.ndarray, n_target: float, mu_guess: float):
-    kT = KB_EV * T
+#: The grid chemical potential (kept under its old private name for the benchmark script).
+_grid_mu = ph.grid_chemical_potential
 
-    def fn(mu):
-        return np.sum(rho_d * expit(-(eps - mu) / kT)) - n_target
 
-    lo, hi = mu_guess - 0.5 - 40 * kT, mu_guess + 0.5 + 40 * kT
-    return brentq(fn, lo, hi, xtol=1e-15, rtol=1e-15)
+def thermal_ee_rates(T: float, grid: Grid, mat: Material) -> np.ndarray:
+    """e-e collision rate [1/s] of thermal electrons on ``grid`` (Fig. 1c, full integral).
+
+    The electrons are Fermi-Dirac at ``T`` with the grid chemical potential that holds the
+    electron density n_e on the grid (the grid must start at the band bottom, as
+    :func:`make_grid` without ``e_below``); the rate is the functional derivative (gain +
+    loss coefficient) of the e-e term of Eqs. 14-17 (:func:`ee_rates`). Near E_F it tends to
+    the Fermi-liquid rate of Eq. 18 as the grid is refined.
+    """
+    rho_d = ph.dos(grid.eps, mat) * grid.delta
+    mu = ph.grid_chemical_potential(T, rho_d, grid.eps, mat.n_e, ph.chemical_potential(T, mat))
+    return ee_rates(fermi_on_grid(T, mu, grid), grid, mat)
 
 
 def effective_temperature(
@@ -333,12 +343,12 @@ def effective_temperature(
     mus = {}
 
     def fn(T):
-        mu = _grid_mu(T, rho_d, eps, n_t, mu_ref)
+        mu = ph.grid_chemical_potential(T, rho_d, eps, n_t, mu_ref)
         mus[T] = mu
         return np.sum(rho_d * eps * (expit(-(eps - mu) / (KB_EV * T)) - f_ref)) - dE
 
     T = brentq(fn, 5.0, 6.0e4, xtol=1e-10, rtol=1e-13)
-    return float(T), float(mus.get(T, _grid_mu(T, rho_d, eps, n_t, mu_ref)))
+    return float(T), float(mus.get(T, ph.grid_chemical_potential(T, rho_d, eps, n_t, mu_ref)))
 
 
 # ------------------------------------------------------------------ solver
@@ -380,7 +390,7 @@ def solve_boltzmann(
     stops = stops[(stops >= t0) & (stops <= t1)]
     # initial state: FD at T0 with the grid mu holding the (window's) electron number
     n_target = mat.n_e - float(ph.number_density(grid.eps_min, mat))
-    mu0 = _grid_mu(T0, rho_d, eps, n_target, ph.chemical_potential(T0, mat))
+    mu0 = ph.grid_chemical_potential(T0, rho_d, eps, n_target, ph.chemical_potential(T0, mat))
     f = fermi_on_grid(T0, mu0, grid)
     f_ref = f.copy()
     N0 = float(np.sum(rho_d * f))

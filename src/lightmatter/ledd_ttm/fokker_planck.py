@@ -1,8 +1,8 @@
 """Fokker-Planck (small phonon energy) form of the electron-phonon collision term (paper Eq. 29).
 
-Physics note ``shared/physics/ledd_ttm.md`` §1.4 (collision term) and §4, Fig. 6 (Eq. 29: the
-printed form is lost; derived here as the second-order expansion of §1.4 in the phonon energy E,
-assumed equivalent). Energies in eV, temperatures in K, rates in 1/s.
+``docs/ledd_ttm.md`` §1.4 (collision term) and §4, Fig. 6 (Eq. 29: the printed form is lost;
+derived here as the second-order expansion of §1.4 in the phonon energy E, assumed equivalent).
+Energies in eV, temperatures in K, rates in 1/s.
 
 Derivation. With rho(eps)/k(eps) = m* g'(eps)/(pi^2 hbar^2) the e-ph term of §1.4 is a discrete
 divergence over phonon energies, rho (df/dt) = (A m*/pi^2 hbar^2) int dE E^2 [S(eps, E) -
@@ -37,6 +37,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from numpy.typing import ArrayLike
+from scipy.special import expit
 
 from . import physics as ph
 from .materials import HBAR, KB_EV, QE, Material
@@ -49,6 +51,7 @@ __all__ = [
     "eph_fokker_planck",
     "eps_star",
     "smooth_cells",
+    "snapshot_terms",
 ]
 
 #: names and long names of the Eq. 29 terms returned by :func:`eph_eq29_terms`
@@ -146,7 +149,7 @@ def eph_fokker_planck(f, eps, T_ph: float, mat: Material) -> dict[str, np.ndarra
     ``drift`` Dc [(f_i + f_{i+1})/2 - f_i f_{i+1}] (-> Dc f(1 - f), spontaneous emission) and
     ``diffusion`` Dc (N_Delta + 1/2)(f_{i+1} - f_i) (-> Dc k_B T_ph f', thermal phonons). Each
     part conserves sum rho Delta term exactly; the total vanishes exactly for FD(T_ph) on the grid.
-    Eq. 29 / note §1.4 (see the module docstring).
+    Eq. 29 / ``docs/ledd_ttm.md`` §1.4 (see the module docstring).
     """
     f = np.asarray(f, dtype=float)
     eps = np.asarray(eps, dtype=float)
@@ -162,7 +165,8 @@ def eph_fokker_planck(f, eps, T_ph: float, mat: Material) -> dict[str, np.ndarra
 
 
 def eph_eq29_terms(f, eps, T_ph: float, mat: Material) -> dict[str, np.ndarray]:
-    """The terms of Eq. 29 (paper Appendix A.2; note §4, Fig. 6) on a uniform grid [1/s].
+    """The terms of Eq. 29 (paper Appendix A.2; ``docs/ledd_ttm.md`` §4, Fig. 6) on a uniform
+    grid [1/s].
 
     Discrete product rule applied to the flux form of :func:`eph_fokker_planck`, so the four
     terms sum to its ``total`` exactly (a, b: half-node averages to the cell centre):
@@ -203,9 +207,9 @@ def eph_collision_integral(
     momentum: str = "exact",
     n_quad: int = 64,
 ) -> np.ndarray:
-    """Full e-ph collision term of note §1.4 (Eq. 10) for a distribution given as a function,
-    by Gauss-Legendre quadrature over the phonon energy (no energy grid) [1/s]. Reference for
-    the Fokker-Planck expansion."""
+    """Full e-ph collision term of ``docs/ledd_ttm.md`` §1.4 (Eq. 10) for a distribution given
+    as a function, by Gauss-Legendre quadrature over the phonon energy (no energy grid) [1/s].
+    Reference for the Fokker-Planck expansion."""
     eps = np.atleast_1d(np.asarray(eps, dtype=float))
     A = ph.eph_prefactor(mat)
     k = ph.wavenumber(eps, mat)
@@ -231,3 +235,38 @@ def eph_collision_integral(
         out += np.sum(W * E**2 * ph.g_prime(ep, mat) * br, axis=1) * QE**3
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(k > 0, A * out / k, 0.0)
+
+
+def snapshot_terms(
+    f_snap: ArrayLike,
+    eps: ArrayLike,
+    rho: ArrayLike,
+    delta: float,
+    T_ph: ArrayLike,
+    mu0: float,
+    mat: Material,
+    ee_ratio: int,
+) -> dict[str, np.ndarray]:
+    """Fokker-Planck form (Eq. 29) of the e-ph term at the snapshots of a BE run (Fig. 6) [1/s].
+
+    ``f_snap`` (n_snap, n) are the distributions on the uniform grid ``eps`` with DOS ``rho``
+    and cell width ``delta`` [eV], ``T_ph`` (n_snap) the phonon temperatures at the snapshots,
+    ``mu0`` a guess of the grid chemical potential. Before the terms are taken, the deviation
+    of each f from FD(T_ph) with the same grid number (:func:`physics.grid_chemical_potential`)
+    is averaged over one e-e cell (``ee_ratio`` fine cells, :func:`smooth_cells`): this removes
+    the grid-scale sawtooth of the two-grid e-e term, which the local derivatives would amplify.
+
+    Returns, each of shape (n_snap, n), the four terms of :func:`eph_eq29_terms` (``first``,
+    ``second``, ``third``, ``band``) and the flux form of :func:`eph_fokker_planck` (``total``,
+    ``drift``, ``diffusion``).
+    """
+    eps = np.asarray(eps, dtype=float)
+    rho_d = np.asarray(rho, dtype=float) * float(delta)
+    rows = []
+    for f0, T in zip(np.asarray(f_snap, dtype=float), np.asarray(T_ph, dtype=float)):
+        T = float(T)
+        mu = ph.grid_chemical_potential(T, rho_d, eps, float(np.sum(rho_d * f0)), float(mu0))
+        f = smooth_cells(f0, ee_ratio, expit(-(eps - mu) / (KB_EV * T)))
+        rows.append({**eph_eq29_terms(f, eps, T, mat), **eph_fokker_planck(f, eps, T, mat)})
+    keys = (*EQ29_TERMS, "total", "drift", "diffusion")
+    return {k: np.array([r[k] for r in rows]) for k in keys}

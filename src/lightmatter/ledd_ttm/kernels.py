@@ -1,4 +1,4 @@
-"""Numba kernels of the electron-electron collision integral (note §1.5, §6).
+"""Numba kernels of the electron-electron collision integral (``docs/ledd_ttm.md`` §1.5, §6).
 
 The integral over (eps2, eps3) of the screened-Coulomb kernel is evaluated over unordered
 pairs of pairs {i, j} -> {l, m} with i + j = l + m (energy conservation on the uniform grid):

@@ -3,7 +3,7 @@
 A :class:`Material` is built from a plain dict (the config's ``ledd_ttm.materials.<name>``
 section), so a further LEDD material is added by config alone. Energies are in eV, everything
 else SI. The built-in :data:`MATERIALS` carry, per value, the citation or the claim it was
-calibrated to (:data:`SOURCES`; physics note ``shared/physics/ledd_ttm.md`` §2).
+calibrated to (:data:`SOURCES`; ``docs/ledd_ttm.md`` §2).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ class Material:
 
     @classmethod
     def from_dict(cls, name: str, d: Mapping[str, Any]) -> Material:
+        """A material from its parameters (``ValueError`` on an unknown key)."""
         known = {f.name for f in fields(cls)} - {"name"}
         unknown = set(d) - known
         if unknown:
@@ -51,9 +52,14 @@ class Material:
         return cls(name=name, **{k: float(v) for k, v in d.items()})
 
     def as_dict(self) -> dict[str, float]:
+        """The parameters as a plain dict (without the name), the form :meth:`from_dict` reads."""
         out = asdict(self)
         out.pop("name")
         return out
+
+    def parabolic(self) -> Material:
+        """The same material with a parabolic band (C = 0, same band-edge mass m*)."""
+        return replace(self, C=0.0)
 
     # ---------------------------------------------------------------- derived quantities
     @property
@@ -68,7 +74,7 @@ class Material:
 
     @property
     def E_F(self) -> float:
-        """Fermi energy from eps(1 + C eps) = hbar^2 k_F^2 / 2m [eV] (note §1.1)."""
+        """Fermi energy from eps(1 + C eps) = hbar^2 k_F^2 / 2m [eV] (``docs/ledd_ttm.md`` §1.1)."""
         g = (HBAR * self.k_F) ** 2 / (2 * self.m) / QE
         if self.C == 0:
             return g
@@ -80,7 +86,13 @@ class Material:
         return self.E_D * QE / (HBAR * self.v_s)
 
     @property
+    def hbar_v_s(self) -> float:
+        """hbar v_s [eV m]: phonon energy per wave number (E = hbar v_s q)."""
+        return HBAR * self.v_s / QE
+
+    @property
     def T_D(self) -> float:
+        """Debye temperature E_D / k_B [K]."""
         return self.E_D / KB_EV
 
     @property
@@ -91,7 +103,7 @@ class Material:
 
 FIELDS = tuple(f.name for f in fields(Material) if f.name != "name")
 
-#: Built-in parameter sets (physics note §2.1). Values are data; see SOURCES.
+#: Built-in parameter sets (``docs/ledd_ttm.md`` §2.1). Values are data; see SOURCES.
 MATERIALS: dict[str, dict[str, float]] = {
     "ITO": {
         "n_e": 1.8e27,
@@ -120,7 +132,7 @@ MATERIALS: dict[str, dict[str, float]] = {
     },
 }
 
-#: Citation or calibration claim of every built-in value (physics note §2.1).
+#: Citation or calibration claim of every built-in value (``docs/ledd_ttm.md`` §2.1).
 SOURCES: dict[str, dict[str, str]] = {
     "ITO": {
         "n_e": "calibrated: E_F ~ 1 eV, gamma_Au/gamma_ITO ~ 5, ENZ ~ 1.3 um (Lin & Li 2014 range)",

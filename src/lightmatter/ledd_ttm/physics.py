@@ -1,6 +1,6 @@
 """Band, thermal functions, couplings, rates, optical heat source and the two-temperature model.
 
-Physics note ``shared/physics/ledd_ttm.md`` §1 (paper Eqs. 1-2, 5-7, 12-13, 18-28). Energies
+``docs/ledd_ttm.md`` §1 (paper Eqs. 1-2, 5-7, 12-13, 18-28). Energies
 (eps, mu, E) are in eV; temperatures in K; everything else SI (k in 1/m, DOS in 1/(eV m^3),
 C_e in J/(m^3 K), G in W/(m^3 K), rates in 1/s, power densities in W/m^3).
 """
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.polynomial import Chebyshev
+from numpy.typing import ArrayLike
 from scipy.integrate import solve_ivp
 from scipy.interpolate import CubicSpline
 from scipy.optimize import brentq
@@ -25,6 +26,7 @@ __all__ = [
     "absorbed_power",
     "band_energy",
     "chemical_potential",
+    "cooling_rate",
     "debye_wavenumber",
     "dos",
     "drude_permittivity",
@@ -37,8 +39,10 @@ __all__ = [
     "eph_prefactor",
     "eph_rate",
     "eph_rate_approx",
+    "eps_star_on_grid",
     "fermi_liquid_coefficient",
     "g_prime",
+    "grid_chemical_potential",
     "internal_energy",
     "number_density",
     "solve_ttm",
@@ -82,11 +86,24 @@ def number_density(eps, mat: Material):
 
 
 def debye_wavenumber(mat: Material) -> float:
+    """Debye wave number q_D = E_D / (hbar v_s) [1/m] (as the paper uses it)."""
     return mat.q_D
 
 
+def eps_star_on_grid(eps: ArrayLike, mat: Material) -> float:
+    """Energy eps* [eV] where 2 k(eps*) = q_D, i.e. where E_max of Eq. 11 reaches E_D, found by
+    linear interpolation of k(eps) on the (increasing) grid ``eps``.
+
+    The closed form of the same energy is :func:`lightmatter.ledd_ttm.fokker_planck.eps_star`;
+    on a grid they agree to the interpolation error (second order in the grid step).
+    """
+    eps = np.asarray(eps, dtype=float)
+    return float(np.interp(mat.q_D / 2, wavenumber(eps, mat), eps))
+
+
 def thomas_fermi_wavenumber(mat: Material) -> float:
-    """q_TF = sqrt(e^2 rho(E_F) / (eps0 eps_b)) [1/m] (assumed eps_b placement, note §1.5)."""
+    """q_TF = sqrt(e^2 rho(E_F) / (eps0 eps_b)) [1/m] (assumed eps_b placement,
+    ``docs/ledd_ttm.md`` §1.5)."""
     rho_J = float(dos(mat.E_F, mat)) / QE
     return float(np.sqrt(QE**2 * rho_J / (EPS0 * mat.eps_b)))
 
@@ -124,8 +141,8 @@ def _number_excess(mu: float, T: float, mat: Material, nodes) -> float:
 
 
 def sommerfeld_coefficients(mat: Material) -> dict[str, float]:
-    """4th-order Sommerfeld expansion (note §1.2): mu = E_F + a t^2 + b t^4 (t = k_B T in eV),
-    U - U0 = c2 t^2 + c4 t^4; gamma [J/m^3/K^2], beta [J/m^3/K^4]."""
+    """4th-order Sommerfeld expansion (``docs/ledd_ttm.md`` §1.2): mu = E_F + a t^2 + b t^4
+    (t = k_B T in eV), U - U0 = c2 t^2 + c4 t^4; gamma [J/m^3/K^2], beta [J/m^3/K^4]."""
     ef = mat.E_F
     h = 0.05 * ef
     xs = np.linspace(ef - h, ef + h, 41)
@@ -161,6 +178,23 @@ def chemical_potential(Te, mat: Material, method: str = "exact"):
     else:
         raise ValueError(f"unknown method {method!r}")
     return out if np.ndim(Te) else float(out[0])
+
+
+def grid_chemical_potential(
+    T: float, rho_d: np.ndarray, eps: np.ndarray, n_target: float, mu_guess: float
+) -> float:
+    """Chemical potential [eV] of the Fermi-Dirac distribution at ``T`` that holds ``n_target``
+    electrons on a discrete energy grid: sum_i rho_d[i] f_FD(eps[i]; mu, T) = n_target
+    (Eq. 23 on the grid; ``rho_d`` = DOS x cell width [1/m^3]), by bracketed root finding
+    around ``mu_guess`` (+- 0.5 eV + 40 k_B T).
+    """
+    kT = KB_EV * T
+
+    def fn(mu):
+        return np.sum(rho_d * expit(-(eps - mu) / kT)) - n_target
+
+    lo, hi = mu_guess - 0.5 - 40 * kT, mu_guess + 0.5 + 40 * kT
+    return brentq(fn, lo, hi, xtol=1e-15, rtol=1e-15)
 
 
 def internal_energy(Te, mat: Material):
@@ -201,7 +235,7 @@ def electron_heat_capacity(Te, mat: Material, method: str = "exact"):
 
 # ------------------------------------------------------------------ electron-phonon
 def eph_prefactor(mat: Material) -> float:
-    """A = m* D^2 / (4 pi hbar^5 rho_m v_s^4) [1/(J^3 m s)] (note §1.4)."""
+    """A = m* D^2 / (4 pi hbar^5 rho_m v_s^4) [1/(J^3 m s)] (``docs/ledd_ttm.md`` §1.4)."""
     D = mat.D * QE
     return mat.m * D**2 / (4 * np.pi * HBAR**5 * mat.rho_m * mat.v_s**4)
 
@@ -270,7 +304,7 @@ def eph_rate_approx(eps, T: float, mat: Material):
     """Classical-phonon approximation (Eq. 13 analogue): A g' k_B T E_max^2 / k [1/s].
 
     Derived from Eq. 12 with N >> 1: each of the two brackets -> k_B T/E, so the integral
-    is g' k_B T E_max^2 (the physics note's prefactor 2 is a factor 2 too large).
+    is g' k_B T E_max^2 (the prefactor 2 of ``docs/ledd_ttm.md`` is a factor 2 too large).
     """
     eps = np.asarray(eps, dtype=float)
     k = wavenumber(eps, mat)
@@ -280,7 +314,8 @@ def eph_rate_approx(eps, T: float, mat: Material):
 
 
 def _p_eph(Te: float, Tph: float, mat: Material, momentum: str, n_quad: int = 48) -> float:
-    """Exact e->ph power [W/m^3] for FD(T_e) electrons and BE(T_ph) phonons (note §1.4)."""
+    """Exact e->ph power [W/m^3] for FD(T_e) electrons and BE(T_ph) phonons
+    (``docs/ledd_ttm.md`` §1.4)."""
     mu = chemical_potential(Te, mat)
     eps, w = _nodes(mat, Te)
     Em = e_max(eps, mat, momentum, "up")
@@ -354,7 +389,8 @@ def ep_coupling_limit(mat: Material, kind: str, Te=None):
 
 # ------------------------------------------------------------------ electron-electron rates
 def ee_prefactor(mat: Material) -> float:
-    """K_ee = m*^3 e^4 / (4 pi^3 hbar^7 eps0^2 eps_b^2) [1/(J^2 m^4 s)] (note §1.5)."""
+    """K_ee = m*^3 e^4 / (4 pi^3 hbar^7 eps0^2 eps_b^2) [1/(J^2 m^4 s)]
+    (``docs/ledd_ttm.md`` §1.5)."""
     return mat.m**3 * QE**4 / (4 * np.pi**3 * HBAR**7 * EPS0**2 * mat.eps_b**2)
 
 
@@ -448,8 +484,11 @@ def thermal_tables(
     coupling: str = "leading",
     Tph: float = 300.0,
 ) -> ThermalTables:
-    """``coupling``: "leading" (Eq. 26, note's TTM choice) or "full" (exact double integral
-    with quantum phonons at ``Tph``, exact momentum conservation; 40-point table)."""
+    """Tables of U(T_e), C_e(T_e) and G(T_e) for :func:`solve_ttm`.
+
+    ``coupling``: "leading" (Eq. 26, the TTM choice of ``docs/ledd_ttm.md`` §1.6) or "full"
+    (exact double integral with quantum phonons at ``Tph``, exact momentum conservation;
+    40-point table)."""
     T = np.geomspace(T_min, T_max, num)
     U = internal_energy(T, mat)
     Ce = electron_heat_capacity(T, mat)
@@ -529,3 +568,12 @@ def solve_ttm(
         "energy_residual": float(resid),
         "E_abs": float(E_in),
     }
+
+
+def cooling_rate(G: ArrayLike, Ce: ArrayLike) -> np.ndarray:
+    """Electron cooling rate G(T_e) / C_e(T_e) [1/s] (Fig. 4b).
+
+    Without source, Eqs. 21-22 give d(T_e - T_ph)/dt = -(G/C_e)(1 + C_e/C_ph)(T_e - T_ph): the
+    instantaneous relaxation rate of T_e - T_ph is G/C_e when C_ph >> C_e.
+    """
+    return np.asarray(G, dtype=float) / np.asarray(Ce, dtype=float)

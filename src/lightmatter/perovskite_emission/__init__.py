@@ -2,7 +2,7 @@
 
 A. Chatterjee, S. Brasel, A. Bruncz, W. Wu, S. Huang, MRS Communications (2024) (received
 6 March 2024, accepted 13 June 2024), a Prospective/review (seed ``001_62db56f94d2632e2.txt``;
-reconstructed physics in ``shared/physics/perovskite_emission.md``). The review's figures are
+reconstructed physics in ``docs/perovskite_emission.md``). The review's figures are
 experimental; this package computes the model counterpart of each physical claim. Every model is
 an ASSUMED modelling choice and every assumed parameter is a function argument.
 
@@ -17,93 +17,62 @@ superradiance  Fig. 2c/6: Dicke burst in the symmetric (N+1)-state ladder (expm 
 blinking       Fig. 5: type A / type B telegraph blinking under pulsed excitation, photon-by-photon
                seeded simulation, intensity/lifetime traces, FLID histogram, correlation.
 superlattice   Fig. 6c: TOY model of the superlattice radiative-rate enhancement vs T.
+figures        Plotting helpers of the figure scripts (no physics).
+sweeps/        The workflow's sweeps, one module each (points from the config, solve one point).
 
 Units: ns and 1/ns (emission), s (blinking macro-times), nm (sizes), meV and K (toy model).
+Names are re-exported lazily: importing the package imports no numpy, scipy or qutip.
 """
 
-from .blinking import (
-    FLID,
-    BlinkingParams,
-    BlinkingResult,
-    BlinkingTraces,
-    flid_histogram,
-    intensity_lifetime_correlation,
-    intensity_lifetime_traces,
-    simulate_blinking,
-)
-from .single_photon import (
-    CascadeMonteCarlo,
-    PurityVsSize,
-    auger_lifetime,
-    biexciton_quantum_yield,
-    cascade_g2_cw,
-    cascade_g2_zero,
-    cascade_generator,
-    cascade_pulsed_monte_carlo,
-    purity_vs_size,
-    quantum_yield,
-    spe_g2,
-    spe_g2_irf,
-)
-from .superlattice import homogeneous_linewidth, radiative_rate_enhancement
-from .superradiance import (
-    BurstG2,
-    BurstMetrics,
-    DephasedBurst,
-    DickeBurst,
-    LogFit,
-    PowerLawFit,
-    burst_g2,
-    burst_metrics,
-    default_time_grid,
-    dephased_burst,
-    dicke_burst,
-    dicke_generator,
-    dicke_rates,
-    fit_delay_log,
-    fit_power_law,
-    independent_emitters,
-    mean_field_burst,
-)
+from lightmatter.lazy import lazy_exports
 
-__all__ = [
-    "FLID",
-    "BlinkingParams",
-    "BlinkingResult",
-    "BlinkingTraces",
-    "BurstG2",
-    "BurstMetrics",
-    "CascadeMonteCarlo",
-    "DephasedBurst",
-    "DickeBurst",
-    "LogFit",
-    "PowerLawFit",
-    "PurityVsSize",
-    "auger_lifetime",
-    "biexciton_quantum_yield",
-    "burst_g2",
-    "burst_metrics",
-    "cascade_g2_cw",
-    "cascade_g2_zero",
-    "cascade_generator",
-    "cascade_pulsed_monte_carlo",
-    "default_time_grid",
-    "dephased_burst",
-    "dicke_burst",
-    "dicke_generator",
-    "dicke_rates",
-    "fit_delay_log",
-    "fit_power_law",
-    "flid_histogram",
-    "homogeneous_linewidth",
-    "independent_emitters",
-    "intensity_lifetime_correlation",
-    "intensity_lifetime_traces",
-    "mean_field_burst",
-    "purity_vs_size",
-    "quantum_yield",
-    "radiative_rate_enhancement",
-    "simulate_blinking",
-    "spe_g2",
-    "spe_g2_irf",
-]
+_EXPORTS = {
+    "FLID": "blinking",
+    "BlinkingParams": "blinking",
+    "BlinkingResult": "blinking",
+    "BlinkingTraces": "blinking",
+    "flid_axes": "blinking",
+    "flid_histogram": "blinking",
+    "intensity_lifetime_correlation": "blinking",
+    "intensity_lifetime_traces": "blinking",
+    "simulate_blinking": "blinking",
+    "CascadeMonteCarlo": "single_photon",
+    "CascadeRates": "single_photon",
+    "PurityVsSize": "single_photon",
+    "auger_lifetime": "single_photon",
+    "biexciton_quantum_yield": "single_photon",
+    "cascade_g2_cw": "single_photon",
+    "cascade_g2_zero": "single_photon",
+    "cascade_generator": "single_photon",
+    "cascade_pulsed_monte_carlo": "single_photon",
+    "cascade_rates": "single_photon",
+    "purity_vs_size": "single_photon",
+    "quantum_yield": "single_photon",
+    "spe_g2": "single_photon",
+    "spe_g2_irf": "single_photon",
+    "homogeneous_linewidth": "superlattice",
+    "radiative_rate_enhancement": "superlattice",
+    "BurstG2": "superradiance",
+    "BurstMetrics": "superradiance",
+    "BurstScaling": "superradiance",
+    "DephasedBurst": "superradiance",
+    "DickeBurst": "superradiance",
+    "LogFit": "superradiance",
+    "PowerLawFit": "superradiance",
+    "burst_g2": "superradiance",
+    "burst_metrics": "superradiance",
+    "burst_scaling": "superradiance",
+    "default_time_grid": "superradiance",
+    "dephased_burst": "superradiance",
+    "dicke_burst": "superradiance",
+    "dicke_generator": "superradiance",
+    "dicke_rates": "superradiance",
+    "fit_burst_scaling": "superradiance",
+    "fit_delay_log": "superradiance",
+    "fit_power_law": "superradiance",
+    "independent_emitters": "superradiance",
+    "mean_field_burst": "superradiance",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

@@ -1,9 +1,10 @@
-"""Blinking of a single perovskite QD and its FLID signature: review Fig. 5a-c (note §6).
+"""Blinking of a single perovskite QD and its FLID signature: review Fig. 5a-c
+(``docs/perovskite_emission.md`` §6).
 
-ASSUMED model (note §6): a telegraph process switches the dot between ON (neutral exciton
-``X0``) and OFF. Under pulsed excitation (repetition rate ``f``) each pulse excites the dot with
-probability ``p_exc`` (at most one exciton per pulse) and a photon is detected with probability
-``p_exc * QY_state * eta_det``; its micro-time (delay after the pulse) is
+ASSUMED model (``docs/perovskite_emission.md`` §6): a telegraph process switches the dot between ON
+(neutral exciton ``X0``) and OFF. Under pulsed excitation (repetition rate ``f``) each pulse excites
+the dot with probability ``p_exc`` (at most one exciton per pulse) and a photon is detected with
+probability ``p_exc * QY_state * eta_det``; its micro-time (delay after the pulse) is
 ``tau_state * Exp(1) + Normal(0, sigma_IRF)``.
 
 * **Type A** (charging): OFF = trion ``X-`` with radiative rate ``k_rad_trion`` and Auger rate
@@ -42,6 +43,7 @@ __all__ = [
     "BlinkingParams",
     "BlinkingResult",
     "BlinkingTraces",
+    "flid_axes",
     "flid_histogram",
     "intensity_lifetime_correlation",
     "intensity_lifetime_traces",
@@ -53,7 +55,7 @@ ON, OFF = 1, 0
 
 @dataclass(frozen=True)
 class BlinkingParams:
-    """Parameters of the blinking model (all ASSUMED; note §6 defaults).
+    """Parameters of the blinking model (all ASSUMED; ``docs/perovskite_emission.md`` §6 defaults).
 
     Attributes
     ----------
@@ -80,7 +82,7 @@ class BlinkingParams:
         Gaussian timing jitter of the micro-time, ns (0.05); 0 switches it off.
     p_background : float
         Probability per pulse of a background count with a uniform micro-time in the period
-        (0; a background biases dim-bin lifetimes upwards, note §6).
+        (0; a background biases dim-bin lifetimes upwards, ``docs/perovskite_emission.md`` §6).
     """
 
     rep_rate_hz: float = 1.0e7
@@ -179,7 +181,8 @@ class BlinkingResult:
 def _telegraph(
     duration: float, mean_on: float, mean_off: float, gen: np.random.Generator
 ) -> tuple[NDArray[np.float64], NDArray[np.int8]]:
-    """Alternating exponential dwell times starting ON, cut at ``duration`` (note §6 step 1).
+    """Alternating exponential dwell times starting ON, cut at ``duration``
+    (``docs/perovskite_emission.md`` §6 step 1).
 
     Draw order: batches of ``(on dwells, off dwells)`` until the cumulative time passes
     ``duration``.
@@ -251,14 +254,15 @@ def simulate_blinking(
     model: str = "A",
     chunk: float = 1.0,
 ) -> BlinkingResult:
-    """Seeded photon-by-photon simulation of type A or type B blinking (review Fig. 5; note §6).
+    """Seeded photon-by-photon simulation of type A or type B blinking (review Fig. 5;
+    ``docs/perovskite_emission.md`` §6).
 
     Parameters
     ----------
     duration : float
-        Simulated time ``T`` in s (the note uses 100 s).
+        Simulated time ``T`` in s (``docs/perovskite_emission.md`` uses 100 s).
     params : BlinkingParams, optional
-        Model parameters (defaults: note §6).
+        Model parameters (defaults: ``docs/perovskite_emission.md`` §6).
     rng : numpy.random.Generator or int
         Random source or seed (required; no implicit seeding).
     model : {"A", "B"}
@@ -384,8 +388,9 @@ class BlinkingTraces:
 
 
 def intensity_lifetime_traces(photons: BlinkingResult, bin_time: float = 0.01) -> BlinkingTraces:
-    """Intensity (counts per bin) and lifetime (mean micro-time) traces (review Fig. 5b; note §6
-    step 4). Only complete bins inside ``[0, duration)`` are returned."""
+    """Intensity (counts per bin) and lifetime (mean micro-time) traces (review Fig. 5b;
+    ``docs/perovskite_emission.md`` §6 step 4). Only complete bins inside ``[0, duration)`` are
+    returned."""
     if not isinstance(photons, BlinkingResult):
         raise ValueError(f"photons must be a BlinkingResult, got {type(photons).__name__}")
     b = _positive_scalar(bin_time, "bin_time")
@@ -438,6 +443,40 @@ def _select(
     return c[ok], lt[ok]
 
 
+def flid_axes(
+    params: BlinkingParams, bin_time: float, *, lifetime_max_ns: float = 8.0
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Fixed FLID bin edges ``(count_edges, lifetime_edges)`` for :func:`flid_histogram`
+    (``docs/perovskite_emission.md`` §6 step 4).
+
+    The count axis depends only on the model parameters, not on a realisation, so histograms of
+    type A and type B (and of different seeds) share it: steps of 10 counts from 0 up to the
+    first multiple of 10 at or above ``1.5 n_on``, where
+    ``n_on = f_rep * bin_time * p_exc * eta_det`` is the mean ON count per bin at unit quantum
+    yield (an upper bound of the mean count of every state; Poisson fluctuations of
+    ``sqrt(n_on)`` stay far below the 50 % margin for ``n_on >> 10``). The lifetime axis runs
+    from 0 to ``lifetime_max_ns`` in steps of 0.1 ns (80 steps for the default 8 ns, which
+    covers the 5 ns exciton lifetime of the defaults).
+
+    Parameters
+    ----------
+    params : BlinkingParams
+        Model parameters (repetition rate, excitation probability, detection efficiency).
+    bin_time : float
+        Bin width in s, ``> 0``.
+    lifetime_max_ns : float
+        Upper end of the lifetime axis in ns, ``> 0``.
+    """
+    if not isinstance(params, BlinkingParams):
+        raise ValueError(f"params must be BlinkingParams, got {type(params).__name__}")
+    b = _positive_scalar(bin_time, "bin_time")
+    top = _positive_scalar(lifetime_max_ns, "lifetime_max_ns")
+    on_counts = params.rep_rate_hz * b * params.p_exc * params.eta_det
+    count_edges = np.arange(0.0, 10.0 * np.ceil(1.5 * on_counts / 10.0) + 10.0, 10.0)
+    lifetime_edges = np.linspace(0.0, top, round(top / 0.1) + 1)
+    return count_edges, lifetime_edges
+
+
 def flid_histogram(
     counts: ArrayLike,
     lifetimes: ArrayLike,
@@ -445,7 +484,8 @@ def flid_histogram(
     *,
     min_counts: int = 20,
 ) -> FLID:
-    """2-D FLID histogram of (counts, lifetime) over time bins (review Fig. 5c; note §6 step 4).
+    """2-D FLID histogram of (counts, lifetime) over time bins (review Fig. 5c;
+    ``docs/perovskite_emission.md`` §6 step 4).
 
     Parameters
     ----------
@@ -453,9 +493,10 @@ def flid_histogram(
         Per-bin counts and mean micro-times (e.g. from :func:`intensity_lifetime_traces`).
     bins : (count_edges, lifetime_edges), optional
         Default: counts in steps of 10 from 0 to above the maximum, lifetime 0-8 ns in steps
-        of 0.1 ns (note §6).
+        of 0.1 ns (``docs/perovskite_emission.md`` §6).
     min_counts : int
-        Bins with fewer counts are excluded (their lifetime is too noisy, note §9).
+        Bins with fewer counts are excluded (their lifetime is too noisy,
+        ``docs/perovskite_emission.md`` §9).
     """
     c, lt = _select(counts, lifetimes, min_counts)
     if bins is None:
@@ -478,7 +519,7 @@ def intensity_lifetime_correlation(
     counts: ArrayLike, lifetimes: ArrayLike, *, min_counts: int = 20
 ) -> float:
     """Pearson correlation of counts and lifetime over bins with ``>= min_counts`` counts
-    (note §6 step 5): high for type A, ~0 for type B."""
+    (``docs/perovskite_emission.md`` §6 step 5): high for type A, ~0 for type B."""
     c, lt = _select(counts, lifetimes, min_counts)
     if c.size < 3:
         raise ValueError("fewer than 3 bins pass the count threshold")

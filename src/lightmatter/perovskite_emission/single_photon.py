@@ -1,25 +1,27 @@
 """Single-photon emission from perovskite quantum dots: review Figs. 2b, 4c and 4e.
 
 Model counterparts of the single-photon claims of Chatterjee et al., MRS Communications (2024)
-("Progress and prospects of quantum emission from perovskites"), following the physics note
-``shared/physics/perovskite_emission.md`` §1-3. The review gives no equations beyond the
-criterion ``g2(0) < 0.5``; every model here is ASSUMED (note §0) and every assumed parameter is a
-function argument.
+("Progress and prospects of quantum emission from perovskites"), following
+``docs/perovskite_emission.md`` §1-3. The review gives no equations beyond the
+criterion ``g2(0) < 0.5``; every model here is ASSUMED (``docs/perovskite_emission.md`` §0) and
+every assumed parameter is a function argument.
 
 Units: time in ns, rates in 1/ns, sizes in nm (Auger constant in ps/nm^3, converted to ns).
 
 Contents
 --------
 * :func:`spe_g2`, :func:`spe_g2_irf` - ``g2(tau)`` of an incoherently pumped two-level emitter
-  (note §1, Fig. 2b), optionally convolved with a Gaussian instrument response.
+  (``docs/perovskite_emission.md`` §1, Fig. 2b), optionally convolved with a Gaussian instrument
+  response.
 * :func:`quantum_yield`, :func:`biexciton_quantum_yield`, :func:`cascade_g2_zero` - the
-  Auger-limited biexciton-exciton cascade (note §2, Nair-Bawendi relation
+  Auger-limited biexciton-exciton cascade (``docs/perovskite_emission.md`` §2, Nair-Bawendi relation
   ``g2(0) -> eta_XX / eta_X``), pulsed (Poisson) form.
 * :func:`cascade_generator`, :func:`cascade_g2_cw` - the same cascade under CW pumping, exact by
   the quantum regression theorem on the 3-state rate equations (:mod:`lightmatter.markov`).
 * :func:`cascade_pulsed_monte_carlo` - seeded pulse-by-pulse Monte Carlo of the pulsed HBT ratio.
 * :func:`auger_lifetime`, :func:`purity_vs_size` - "universal volume scaling" of the biexciton
-  Auger time and the resulting purity vs edge length (note §3, Fig. 4c/e).
+  Auger time and the resulting purity vs edge length (``docs/perovskite_emission.md`` §3,
+  Fig. 4c/e).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -37,6 +40,7 @@ from lightmatter import markov
 
 __all__ = [
     "CascadeMonteCarlo",
+    "CascadeRates",
     "PurityVsSize",
     "auger_lifetime",
     "biexciton_quantum_yield",
@@ -44,6 +48,7 @@ __all__ = [
     "cascade_g2_zero",
     "cascade_generator",
     "cascade_pulsed_monte_carlo",
+    "cascade_rates",
     "purity_vs_size",
     "quantum_yield",
     "spe_g2",
@@ -149,20 +154,23 @@ def _rng(rng: object) -> np.random.Generator:
 # Fig. 2b: pumped two-level emitter
 # ---------------------------------------------------------------------------------------------
 def spe_g2(t: ArrayLike, r: float, gamma: float) -> FloatOrArray:
-    """``g2(tau)`` of an incoherently pumped two-level emitter (review Fig. 2b, 4c; note §1).
+    """``g2(tau)`` of an incoherently pumped two-level emitter (review Fig. 2b, 4c;
+    ``docs/perovskite_emission.md`` §1).
 
     Lindblad model ``H = 0``, pump ``sqrt(r) sigma_+``, decay ``sqrt(gamma) sigma_-``:
 
-    ``g2(tau) = 1 - exp(-(r + gamma) |tau|)``  (note §1, checked against QuTiP in the tests).
+    ``g2(tau) = 1 - exp(-(r + gamma) |tau|)``  (``docs/perovskite_emission.md`` §1, checked against
+    QuTiP in the tests).
 
     Parameters
     ----------
     t : float or array_like
         Delay tau in ns (any sign; ``g2`` is even).
     r : float
-        Incoherent pump rate in 1/ns, ``>= 0`` (ASSUMED value; the note uses 0.05).
+        Incoherent pump rate in 1/ns, ``>= 0`` (ASSUMED value; ``docs/perovskite_emission.md`` uses
+        0.05).
     gamma : float
-        Radiative decay rate in 1/ns, ``> 0`` (ASSUMED; the note uses 0.2).
+        Radiative decay rate in 1/ns, ``> 0`` (ASSUMED; ``docs/perovskite_emission.md`` uses 0.2).
 
     Returns
     -------
@@ -176,7 +184,8 @@ def spe_g2(t: ArrayLike, r: float, gamma: float) -> FloatOrArray:
 
 
 def spe_g2_irf(t: ArrayLike, r: float, gamma: float, sigma_irf: float) -> FloatOrArray:
-    """:func:`spe_g2` convolved with a Gaussian instrument response (note §1, optional panel).
+    """:func:`spe_g2` convolved with a Gaussian instrument response (``docs/perovskite_emission.md``
+    §1, optional panel).
 
     ``g2_IRF = 1 - (e^{-a|.|} * G_sigma)(tau)`` with ``a = r + gamma`` and the closed form
 
@@ -191,7 +200,8 @@ def spe_g2_irf(t: ArrayLike, r: float, gamma: float, sigma_irf: float) -> FloatO
     t, r, gamma
         As in :func:`spe_g2`.
     sigma_irf : float
-        Standard deviation of the Gaussian IRF in ns, ``> 0`` (ASSUMED; the note uses 0.05).
+        Standard deviation of the Gaussian IRF in ns, ``> 0`` (ASSUMED;
+        ``docs/perovskite_emission.md`` uses 0.05).
     """
     tau = _times(t)
     r = _nonnegative_scalar(r, "r")
@@ -212,17 +222,19 @@ def spe_g2_irf(t: ArrayLike, r: float, gamma: float, sigma_irf: float) -> FloatO
 
 
 # ---------------------------------------------------------------------------------------------
-# biexciton cascade (note §2)
+# biexciton cascade (docs/perovskite_emission.md §2)
 # ---------------------------------------------------------------------------------------------
 def quantum_yield(k_rad: ArrayLike, k_nonrad: ArrayLike) -> FloatOrArray:
-    """Quantum yield ``eta = k_rad / (k_rad + k_nonrad)`` (note §2; exciton: ``eta_X``)."""
+    """Quantum yield ``eta = k_rad / (k_rad + k_nonrad)`` (``docs/perovskite_emission.md`` §2;
+    exciton: ``eta_X``)."""
     kr = _positive(k_rad, "k_rad")
     knr = _nonnegative(k_nonrad, "k_nonrad")
     return _out(kr / (kr + knr))
 
 
 def biexciton_quantum_yield(k_rad_xx: ArrayLike, k_auger: ArrayLike) -> FloatOrArray:
-    """Auger-limited biexciton yield ``eta_XX = k_rad,XX / (k_rad,XX + k_A)`` (note §2).
+    """Auger-limited biexciton yield ``eta_XX = k_rad,XX / (k_rad,XX + k_A)``
+    (``docs/perovskite_emission.md`` §2).
 
     Parameters
     ----------
@@ -236,6 +248,41 @@ def biexciton_quantum_yield(k_rad_xx: ArrayLike, k_auger: ArrayLike) -> FloatOrA
     return _out(kr / (kr + ka))
 
 
+class CascadeRates(NamedTuple):
+    """The four rates (1/ns) of the X-XX cascade, in the argument order of
+    :func:`cascade_g2_zero`, :func:`cascade_generator` and :func:`cascade_g2_cw`."""
+
+    k_rad_x: float
+    k_nr_x: float
+    k_rad_xx: float
+    k_auger: float
+
+
+def cascade_rates(
+    k_rad_x: float, k_nr_x: float, xx_rad_factor: float, tau_auger_ns: float
+) -> CascadeRates:
+    """Cascade rates from the config's parametrisation (``docs/perovskite_emission.md`` §2).
+
+    ``k_rad,XX = xx_rad_factor * k_rad,X`` (ASSUMED statistical scaling of the biexciton
+    radiative rate, 4 for two electron-hole pairs) and ``k_A = 1 / tau_A,XX`` (the biexciton
+    Auger rate from its Auger time); the exciton rates pass through unchanged.
+
+    Parameters
+    ----------
+    k_rad_x, k_nr_x : float
+        Exciton radiative (``> 0``) and non-radiative (``>= 0``) rates in 1/ns.
+    xx_rad_factor : float
+        ``k_rad,XX / k_rad,X``, ``> 0``.
+    tau_auger_ns : float
+        Biexciton Auger time in ns, ``> 0``.
+    """
+    kx = _positive_scalar(k_rad_x, "k_rad_x")
+    knx = _nonnegative_scalar(k_nr_x, "k_nr_x")
+    factor = _positive_scalar(xx_rad_factor, "xx_rad_factor")
+    tau_a = _positive_scalar(tau_auger_ns, "tau_auger_ns")
+    return CascadeRates(kx, knx, factor * kx, 1.0 / tau_a)
+
+
 def cascade_g2_zero(
     k_rad_x: ArrayLike,
     k_nr_x: ArrayLike,
@@ -243,12 +290,13 @@ def cascade_g2_zero(
     k_auger: ArrayLike,
     mean_excitations: ArrayLike = 0.0,
 ) -> FloatOrArray:
-    """Pulsed HBT ``g2[0]`` of the Auger-limited biexciton cascade (review Fig. 4c; note §2).
+    """Pulsed HBT ``g2[0]`` of the Auger-limited biexciton cascade (review Fig. 4c;
+    ``docs/perovskite_emission.md`` §2).
 
-    ASSUMED model (note §2): each laser pulse creates ``n ~ Poisson(m)`` excitations; ``n = 1``
-    gives X, ``n >= 2`` gives XX (higher multiexcitons relax instantly by Auger); XX emits a
-    photon with ``eta_XX`` and always ends in X (radiatively or by Auger), X emits with
-    ``eta_X``. The centre/side peak-area ratio is
+    ASSUMED model (``docs/perovskite_emission.md`` §2): each laser pulse creates ``n ~ Poisson(m)``
+    excitations; ``n = 1`` gives X, ``n >= 2`` gives XX (higher multiexcitons relax instantly by
+    Auger); XX emits a photon with ``eta_XX`` and always ends in X (radiatively or by Auger), X
+    emits with ``eta_X``. The centre/side peak-area ratio is
 
     ``g2[0] = <k(k-1)>/<k>^2 = 2 P_{>=2} eta_XX eta_X / (P_1 eta_X + P_{>=2}(eta_XX + eta_X))^2``
 
@@ -264,7 +312,8 @@ def cascade_g2_zero(
     mean_excitations : float or array_like
         Mean excitations per pulse ``m >= 0``. ``0`` (default) returns the limit
         ``eta_XX / eta_X``. The value exceeds the limit by a few % at ``m = 0.1`` and ~15 % at
-        ``m = 0.5`` (note §2): keep ``m`` small when comparing with the limit.
+        ``m = 0.5`` (``docs/perovskite_emission.md`` §2): keep ``m`` small when comparing with the
+        limit.
 
     Returns
     -------
@@ -290,7 +339,8 @@ def cascade_generator(
     k_auger: float,
     pump_xx: float | None = None,
 ) -> sp.csr_array:
-    """Rate matrix of the CW-pumped ground-exciton-biexciton ladder (note §2, "CW").
+    """Rate matrix of the CW-pumped ground-exciton-biexciton ladder (``docs/perovskite_emission.md``
+    §2, "CW").
 
     States ``0 = G, 1 = X, 2 = XX``; column convention of :mod:`lightmatter.markov`
     (``W[m, n]`` = rate of ``n -> m``). ``G -> X`` at ``pump``, ``X -> XX`` at ``pump_xx``
@@ -321,7 +371,8 @@ def cascade_g2_cw(
     k_auger: float,
     pump_xx: float | None = None,
 ) -> FloatOrArray:
-    """Photon-counting ``g2(tau)`` of the CW-pumped cascade (note §2, "CW"; pitfalls §9).
+    """Photon-counting ``g2(tau)`` of the CW-pumped cascade (``docs/perovskite_emission.md`` §2,
+    "CW"; pitfalls §9).
 
     Quantum regression theorem with both radiative channels ``c_1 = sqrt(k_rad_x)|G><X|`` and
     ``c_2 = sqrt(k_rad_xx)|X><XX|`` (sum over jump operators, not the square of a summed
@@ -331,7 +382,7 @@ def cascade_g2_cw(
     k_rad_xx p_XX``, so ``g2(0) = k_rad_x k_rad_xx p_XX / I^2`` and ``g2(0) -> eta_XX/eta_X``
     for ``pump -> 0`` (from above). The stationary state and propagation use
     :func:`lightmatter.markov.qrt_correlation`. If ``pump_xx != pump`` the CW limit carries an
-    extra factor ``pump_xx/pump`` (note §2).
+    extra factor ``pump_xx/pump`` (``docs/perovskite_emission.md`` §2).
 
     Parameters
     ----------
@@ -384,8 +435,8 @@ def cascade_pulsed_monte_carlo(
     rng: np.random.Generator | int,
     chunk: int = 1_000_000,
 ) -> CascadeMonteCarlo:
-    """Seeded pulse-by-pulse Monte Carlo of the pulsed cascade (note §2, validation of
-    :func:`cascade_g2_zero`).
+    """Seeded pulse-by-pulse Monte Carlo of the pulsed cascade (``docs/perovskite_emission.md`` §2,
+    validation of :func:`cascade_g2_zero`).
 
     Draw order per chunk of pulses: Poisson excitations, Bernoulli X photon, Bernoulli XX photon.
     Detection efficiency is 1 (it cancels in the ratio).
@@ -416,7 +467,7 @@ def cascade_pulsed_monte_carlo(
 
 
 # ---------------------------------------------------------------------------------------------
-# Fig. 4c/e: universal volume scaling and purity vs size (note §3)
+# Fig. 4c/e: universal volume scaling and purity vs size (docs/perovskite_emission.md §3)
 # ---------------------------------------------------------------------------------------------
 def auger_lifetime(
     edge_nm: ArrayLike | None = None,
@@ -424,7 +475,8 @@ def auger_lifetime(
     volume_nm3: ArrayLike | None = None,
     c_auger_ps_per_nm3: float = 0.05,
 ) -> FloatOrArray:
-    """Biexciton Auger time ``tau_A,XX = c_A V`` in ns ("universal volume scaling", note §3).
+    """Biexciton Auger time ``tau_A,XX = c_A V`` in ns ("universal volume scaling",
+    ``docs/perovskite_emission.md`` §3).
 
     Give exactly one of ``edge_nm`` (cube, ``V = L^3``) or ``volume_nm3``.
 
@@ -436,8 +488,8 @@ def auger_lifetime(
         Volume in nm^3, ``> 0``.
     c_auger_ps_per_nm3 : float
         Slope ``c_A`` in ps/nm^3 (ASSUMED 0.05: order of magnitude of the linear scaling reported
-        for CsPbX3 NCs, note §3; the linear law is reported for strong confinement only and
-        becomes sublinear above the Bohr diameter).
+        for CsPbX3 NCs, ``docs/perovskite_emission.md`` §3; the linear law is reported for strong
+        confinement only and becomes sublinear above the Bohr diameter).
 
     Returns
     -------
@@ -492,15 +544,16 @@ def purity_vs_size(
     xx_rad_factor: float = 4.0,
     c_auger_ps_per_nm3: float = 0.05,
 ) -> PurityVsSize:
-    """``g2(0)`` and purity ``1 - g2(0)`` vs cube edge (review Fig. 4c/e; note §3).
+    """``g2(0)`` and purity ``1 - g2(0)`` vs cube edge (review Fig. 4c/e;
+    ``docs/perovskite_emission.md`` §3).
 
     ``g2(0) = eta_XX / eta_X`` with ``eta_XX = k_r,XX / (k_r,XX + 1/tau_A,XX)``,
     ``k_r,XX = xx_rad_factor * k_r,X``, ``k_r,X = eta_X / tau_X`` and ``tau_A,XX = c_A L^3``.
 
-    With the defaults (all ASSUMED, note §3) ``g2(0) = 0.0114`` at 6.6 nm (seed: ~0.02 for
-    6.6 nm CsPbI3), 0.1 at ``L = 14.0`` nm and 0.5 at ``L = 28.3`` nm: trend and order of
-    magnitude only. Above the Bohr diameter (~7-12 nm) the measured Auger scaling is sublinear,
-    so the large-``L`` part of the curve is an extrapolation of the ASSUMED linear law.
+    With the defaults (all ASSUMED, ``docs/perovskite_emission.md`` §3) ``g2(0) = 0.0114`` at 6.6 nm
+    (seed: ~0.02 for 6.6 nm CsPbI3), 0.1 at ``L = 14.0`` nm and 0.5 at ``L = 28.3`` nm: trend and
+    order of magnitude only. Above the Bohr diameter (~7-12 nm) the measured Auger scaling is
+    sublinear, so the large-``L`` part of the curve is an extrapolation of the ASSUMED linear law.
 
     Parameters
     ----------

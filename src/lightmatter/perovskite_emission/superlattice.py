@@ -1,9 +1,9 @@
 """TOY model of the superlattice radiative-rate enhancement vs temperature: review Fig. 6c.
 
-**This is a toy, not a microscopic model** (physics note §7, every parameter ASSUMED). It only
-illustrates the seed's statement that the radiative rate of a CsPbBr3 superlattice is about twice
-that of isolated QDs at 11 K and that the enhancement disappears as phonon scattering grows above
-~100 K. Captions using it must say so.
+**This is a toy, not a microscopic model** (``docs/perovskite_emission.md`` §7, every parameter
+ASSUMED). It only illustrates the seed's statement that the radiative rate of a CsPbBr3 superlattice
+is about twice that of isolated QDs at 11 K and that the enhancement disappears as phonon scattering
+grows above ~100 K. Captions using it must say so.
 
 ``gamma_h(T) = gamma_0 + sigma_ac T + gamma_LO / (exp(E_LO / k_B T) - 1)`` (homogeneous
 linewidth, meV), ``N_coh(T) = 1 + (N_coh,0 - 1) gamma_0 / gamma_h(T)`` and
@@ -31,7 +31,8 @@ def homogeneous_linewidth(
     gamma_lo_mev: float = 40.0,
     e_lo_mev: float = 16.0,
 ) -> float | NDArray[np.float64]:
-    """TOY homogeneous linewidth ``gamma_h(T)`` in meV (note §7; parameters ASSUMED).
+    """TOY homogeneous linewidth ``gamma_h(T)`` in meV (``docs/perovskite_emission.md`` §7;
+    parameters ASSUMED).
 
     Acoustic-phonon term linear in ``T`` plus a Bose-Einstein LO-phonon term.
     ``T`` in K, ``> 0``.
@@ -56,7 +57,8 @@ def radiative_rate_enhancement(
     gamma_lo_mev: float = 40.0,
     e_lo_mev: float = 16.0,
 ) -> float | NDArray[np.float64]:
-    """TOY ratio ``Gamma_SL / Gamma_QD = N_coh(T)`` (review Fig. 6c; note §7, ASSUMED).
+    """TOY ratio ``Gamma_SL / Gamma_QD = N_coh(T)`` (review Fig. 6c; ``docs/perovskite_emission.md``
+    §7, ASSUMED).
 
     The number of coherently coupled dots shrinks as the homogeneous linewidth grows:
     ``N_coh = 1 + (n_coh0 - 1) gamma_0 / gamma_h(T)``. With the defaults the ratio is 1.99 at

@@ -1,14 +1,14 @@
-"""Dicke superradiance of N emitters: review Figs. 2c and 6 (physics note §4-5).
+"""Dicke superradiance of N emitters: review Figs. 2c and 6 (``docs/perovskite_emission.md`` §4-5).
 
 Model counterparts of the superradiance (SR) claims of Chatterjee et al., MRS Communications
 (2024): ``Gamma_SR ~ N / tau_rad``, pulse duration ``T ~ 1/N`` and peak ``I_SR ~ N^2``
 (seed text, "Superradiance"), bunching of the SR emission (Fig. 2c, 6f) and quenching by
-dephasing. All models are ASSUMED (note §0); time is in units of ``1/gamma`` unless the caller
-passes dimensional rates.
+dephasing. All models are ASSUMED (``docs/perovskite_emission.md`` §0); time is in units of
+``1/gamma`` unless the caller passes dimensional rates.
 
-Symmetric Dicke ladder (note §4). ``N`` identical two-level emitters in ``V << lambda^3`` with
-``d rho/dt = gamma D[J_-] rho`` started fully inverted ``|J = N/2, M = N/2>`` stay diagonal in
-the symmetric ladder. With ``k = J + M`` excitations (``k = 0..N``):
+Symmetric Dicke ladder (``docs/perovskite_emission.md`` §4). ``N`` identical two-level emitters in
+``V << lambda^3`` with ``d rho/dt = gamma D[J_-] rho`` started fully inverted ``|J = N/2, M = N/2>``
+stay diagonal in the symmetric ladder. With ``k = J + M`` excitations (``k = 0..N``):
 
 ``dp_k/dt = -gamma k (N-k+1) p_k + gamma (k+1)(N-k) p_{k+1}``,
 ``I(t) = gamma <J+J-> = gamma sum_k k (N-k+1) p_k``,
@@ -46,17 +46,20 @@ from .single_photon import _as_array, _count, _nonnegative_scalar, _positive_sca
 __all__ = [
     "BurstG2",
     "BurstMetrics",
+    "BurstScaling",
     "DephasedBurst",
     "DickeBurst",
     "LogFit",
     "PowerLawFit",
     "burst_g2",
     "burst_metrics",
+    "burst_scaling",
     "default_time_grid",
     "dephased_burst",
     "dicke_burst",
     "dicke_generator",
     "dicke_rates",
+    "fit_burst_scaling",
     "fit_delay_log",
     "fit_power_law",
     "independent_emitters",
@@ -73,7 +76,8 @@ PIQS_MAX_N = 30
 # symmetric Dicke ladder
 # ---------------------------------------------------------------------------------------------
 def dicke_rates(N: int, gamma: float = 1.0) -> NDArray[np.float64]:
-    """Ladder rates ``lambda_k = gamma k (N - k + 1)`` for ``k = 0..N`` (note §4).
+    """Ladder rates ``lambda_k = gamma k (N - k + 1)`` for ``k = 0..N``
+    (``docs/perovskite_emission.md`` §4).
 
     ``lambda_k = gamma (J+M)(J-M+1)`` with ``J = N/2``, ``M = k - N/2``: the rate of ``k -> k-1``
     and, since ``<J+J->_k = k (N-k+1)``, also the photon emission rate in state ``k``.
@@ -85,7 +89,8 @@ def dicke_rates(N: int, gamma: float = 1.0) -> NDArray[np.float64]:
 
 
 def dicke_generator(N: int, gamma: float = 1.0) -> sp.csr_array:
-    """Sparse upper-bidiagonal generator of the symmetric Dicke ladder (note §4).
+    """Sparse upper-bidiagonal generator of the symmetric Dicke ladder
+    (``docs/perovskite_emission.md`` §4).
 
     Column convention of :mod:`lightmatter.markov`: ``W[k, k] = -lambda_k``,
     ``W[k-1, k] = +lambda_k``. Every column sums to zero.
@@ -97,9 +102,9 @@ def dicke_generator(N: int, gamma: float = 1.0) -> sp.csr_array:
 def default_time_grid(N: int, gamma: float = 1.0, num: int = 4001) -> NDArray[np.float64]:
     """Uniform grid on ``[0, t_end]`` with ``t_end = [2(ln N + 0.5772) + 40] / ((N+1) gamma)``.
 
-    The mean last-photon time is exactly ``2 H_N / ((N+1) gamma)`` (note §4); the 40 extra
-    units of ``1/((N+1) gamma)`` leave an undecayed excitation ``<k>(t_end)`` of 1.2e-9 for
-    ``N = 1``, 1.5e-11 for ``N = 2`` and below 1e-12 for ``N >= 3``.
+    The mean last-photon time is exactly ``2 H_N / ((N+1) gamma)`` (``docs/perovskite_emission.md``
+    §4); the 40 extra units of ``1/((N+1) gamma)`` leave an undecayed excitation ``<k>(t_end)`` of
+    1.2e-9 for ``N = 1``, 1.5e-11 for ``N = 2`` and below 1e-12 for ``N >= 3``.
     """
     N = _count(N, "N")
     gamma = _positive_scalar(gamma, "gamma")
@@ -201,7 +206,7 @@ def dicke_burst(
     atol: float = 1e-13,
 ) -> DickeBurst:
     """Superradiant burst from full inversion in the symmetric Dicke ladder (review Fig. 2c, 6;
-    note §4).
+    ``docs/perovskite_emission.md`` §4).
 
     Parameters
     ----------
@@ -260,7 +265,8 @@ def dicke_burst(
 
 
 def independent_emitters(N: int, t: ArrayLike | None = None, gamma: float = 1.0) -> DickeBurst:
-    """``N`` independent, initially excited emitters (reference curve of review Fig. 2c; note §4).
+    """``N`` independent, initially excited emitters (reference curve of review Fig. 2c;
+    ``docs/perovskite_emission.md`` §4).
 
     ``I = N gamma e^{-gamma t}`` (peak ``N gamma`` at ``t = 0``, FWHM ``ln 2 / gamma``
     independent of ``N``), binomial populations with ``q = e^{-gamma t}`` and
@@ -280,7 +286,8 @@ def independent_emitters(N: int, t: ArrayLike | None = None, gamma: float = 1.0)
 
 def mean_field_burst(N: int, t: ArrayLike, gamma: float = 1.0) -> NDArray[np.float64] | float:
     """Mean-field (semiclassical) burst ``I = gamma (N+1)^2/4 sech^2((N+1) gamma (t - t_D)/2)``,
-    ``t_D = ln N / ((N+1) gamma)`` (note §4; FWHM ``3.5255/((N+1) gamma)``)."""
+    ``t_D = ln N / ((N+1) gamma)`` (``docs/perovskite_emission.md`` §4;
+    FWHM ``3.5255/((N+1) gamma)``)."""
     N = _count(N, "N")
     gamma = _positive_scalar(gamma, "gamma")
     times = _as_array(t, "t")
@@ -343,10 +350,12 @@ def _intensity_function(burst: DickeBurst) -> Callable[[float], float]:
 
 
 def burst_metrics(burst: DickeBurst) -> BurstMetrics:
-    """Peak intensity, delay of the peak, FWHM and photon number of a burst (note §4).
+    """Peak intensity, delay of the peak, FWHM and photon number of a burst
+    (``docs/perovskite_emission.md`` §4).
 
     The grid maximum is refined with bounded ``minimize_scalar`` and the half-maximum crossings
-    with ``brentq``, both on the exact solution between grid points (note pitfall §9).
+    with ``brentq``, both on the exact solution between grid points (``docs/perovskite_emission.md``
+    §9, pitfalls).
 
     Parameters
     ----------
@@ -409,8 +418,9 @@ class PowerLawFit:
 
 
 def fit_power_law(N: ArrayLike, y: ArrayLike) -> PowerLawFit:
-    """Fit ``y = c N^a`` by linear least squares of ``ln y`` on ``ln N`` (note §4 scaling panels:
-    peak ``~ N^2``, FWHM ``~ N^-1``). Needs at least 3 points, all ``> 0``."""
+    """Fit ``y = c N^a`` by linear least squares of ``ln y`` on ``ln N``
+    (``docs/perovskite_emission.md`` §4 scaling panels: peak ``~ N^2``, FWHM ``~ N^-1``). Needs at
+    least 3 points, all ``> 0``."""
     x = np.log(np.atleast_1d(_as_array(N, "N")))
     yy = np.atleast_1d(_as_array(y, "y"))
     if x.shape != yy.shape or x.ndim != 1:
@@ -433,8 +443,8 @@ class LogFit:
 
 
 def fit_delay_log(N: ArrayLike, t_peak: ArrayLike) -> LogFit:
-    """Linear fit of ``N t_peak`` against ``ln N`` (note §4: the delay is not a power of ``N``;
-    mean field gives ``(N+1) gamma t_D = ln N``)."""
+    """Linear fit of ``N t_peak`` against ``ln N`` (``docs/perovskite_emission.md`` §4: the delay is
+    not a power of ``N``; mean field gives ``(N+1) gamma t_D = ln N``)."""
     n = np.atleast_1d(_as_array(N, "N"))
     tp = np.atleast_1d(_as_array(t_peak, "t_peak"))
     if n.shape != tp.shape or n.ndim != 1 or n.size < 3:
@@ -449,8 +459,146 @@ def fit_delay_log(N: ArrayLike, t_peak: ArrayLike) -> LogFit:
     return LogFit(float(slope), float(intercept), r2)
 
 
+#: Smallest N used by default in the burst scaling fits (the review's large-N laws).
+SCALING_N_MIN = 10
+
+
+@dataclass(frozen=True)
+class BurstScaling:
+    """Burst metrics over N and their scaling fits (:func:`fit_burst_scaling`,
+    :func:`burst_scaling`).
+
+    Attributes
+    ----------
+    N : numpy.ndarray of int
+        Numbers of emitters, increasing.
+    peak_intensity, peak_time, fwhm : numpy.ndarray
+        :class:`BurstMetrics` of the burst of each N.
+    n_min : int
+        Only ``N >= n_min`` enter the fits.
+    peak_fit : PowerLawFit
+        ``I_peak = c N^a`` (Dicke: ``a -> 2``).
+    fwhm_fit : PowerLawFit
+        ``FWHM = c N^a`` (Dicke: ``a -> -1``).
+    delay_fit : LogFit
+        ``N t_peak = slope ln N + intercept`` (mean field: ``(N+1) gamma t_D = ln N``).
+    """
+
+    N: NDArray[np.int64]
+    peak_intensity: NDArray[np.float64]
+    peak_time: NDArray[np.float64]
+    fwhm: NDArray[np.float64]
+    n_min: int
+    peak_fit: PowerLawFit
+    fwhm_fit: PowerLawFit
+    delay_fit: LogFit
+
+    @property
+    def scaled_delay(self) -> NDArray[np.float64]:
+        """``N t_peak`` for every N."""
+        return self.N * self.peak_time
+
+    @property
+    def peak_intensity_fitted(self) -> NDArray[np.float64]:
+        """The fitted power law ``c N^a`` of the peak intensity at every N."""
+        return self.peak_fit.prefactor * self.N.astype(float) ** self.peak_fit.exponent
+
+    @property
+    def fwhm_fitted(self) -> NDArray[np.float64]:
+        """The fitted power law ``c N^a`` of the FWHM at every N."""
+        return self.fwhm_fit.prefactor * self.N.astype(float) ** self.fwhm_fit.exponent
+
+    @property
+    def scaled_delay_fitted(self) -> NDArray[np.float64]:
+        """The fitted line ``slope ln N + intercept`` of ``N t_peak`` at every N."""
+        return self.delay_fit.slope * np.log(self.N) + self.delay_fit.intercept
+
+
+def fit_burst_scaling(
+    N: ArrayLike,
+    peak_intensity: ArrayLike,
+    fwhm: ArrayLike,
+    peak_time: ArrayLike,
+    *,
+    n_min: int = SCALING_N_MIN,
+) -> BurstScaling:
+    """Scaling laws of the superradiant burst across N (``docs/perovskite_emission.md`` §4,
+    scaling panels of review Fig. 2c / 6).
+
+    Least squares over the ``N >= n_min`` only: ``I_peak = c N^a`` and ``FWHM = c N^a`` in
+    log-log (:func:`fit_power_law`; the review's ``I_SR ~ N^2`` and ``T ~ 1/N``) and
+    ``N t_peak = slope ln N + intercept`` (:func:`fit_delay_log`; the delay is not a power law).
+    The metrics of all N are kept, so the fitted curves can be drawn over the whole range.
+
+    Parameters
+    ----------
+    N : array_like of int
+        Numbers of emitters, ``>= 1``, increasing, at least 3 of them ``>= n_min``.
+    peak_intensity, fwhm, peak_time : array_like
+        Burst metrics of each N (:func:`burst_metrics`), same length as ``N``.
+    n_min : int
+        Smallest N entering the fits.
+    """
+    n = np.atleast_1d(np.asarray(N))
+    if n.ndim != 1 or not np.issubdtype(n.dtype, np.integer) or np.any(n < 1):
+        raise ValueError("N must be a 1-D array of integers >= 1")
+    if np.any(np.diff(n) <= 0):
+        raise ValueError("N must be strictly increasing")
+    arrays = []
+    for name, value in (
+        ("peak_intensity", peak_intensity),
+        ("fwhm", fwhm),
+        ("peak_time", peak_time),
+    ):
+        a = np.atleast_1d(_as_array(value, name))
+        if a.shape != n.shape:
+            raise ValueError(f"{name} must have the shape of N {n.shape}, got {a.shape}")
+        arrays.append(a)
+    peak, width, t_pk = arrays
+    n_min = _count(n_min, "n_min")
+    sel = n >= n_min
+    if np.count_nonzero(sel) < 3:
+        raise ValueError(f"need at least 3 values of N >= n_min = {n_min} for the scaling fits")
+    return BurstScaling(
+        N=n,
+        peak_intensity=peak,
+        peak_time=t_pk,
+        fwhm=width,
+        n_min=n_min,
+        peak_fit=fit_power_law(n[sel], peak[sel]),
+        fwhm_fit=fit_power_law(n[sel], width[sel]),
+        delay_fit=fit_delay_log(n[sel], t_pk[sel]),
+    )
+
+
+def burst_scaling(
+    N: ArrayLike, gamma: float = 1.0, *, num: int = 4001, n_min: int = SCALING_N_MIN
+) -> BurstScaling:
+    """Dicke bursts for every N and their scaling fits (``docs/perovskite_emission.md`` §4).
+
+    Each burst is :func:`dicke_burst` on :func:`default_time_grid` with ``num`` points, its
+    metrics :func:`burst_metrics`; the fits are :func:`fit_burst_scaling` over ``N >= n_min``.
+    ``N`` is sorted. On the exact ladder the exponents approach the review's laws from the
+    small-N side: peak 1.92 and FWHM -0.97 over N = 10-50, 1.97 and -0.99 over N = 10-1000
+    (7 values of N, 4001 grid points).
+    """
+    ns = np.array(sorted(_count(x, "N") for x in np.atleast_1d(np.asarray(N)).tolist()))
+    gamma = _positive_scalar(gamma, "gamma")
+    metrics = []
+    for n in ns.tolist():
+        t = default_time_grid(n, gamma, num)
+        metrics.append(burst_metrics(dicke_burst(n, t, gamma)))
+    return fit_burst_scaling(
+        ns,
+        [m.peak_intensity for m in metrics],
+        [m.fwhm for m in metrics],
+        [m.peak_time for m in metrics],
+        n_min=n_min,
+    )
+
+
 # ---------------------------------------------------------------------------------------------
-# g2 of the burst (note §4, "g2 of the burst")
+# g2 of the burst (docs/perovskite_emission.md §4, "g2 of the burst")
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class BurstG2:
@@ -469,7 +617,7 @@ class BurstG2:
         ``I(t)`` of the Dicke burst.
     weighted_superradiant, weighted_independent : float
         Intensity^2-weighted means ``int G2 dt / int I^2 dt`` (ASSUMED definition of the zero-delay
-        value of a detector that resolves the burst, note §4).
+        value of a detector that resolves the burst, ``docs/perovskite_emission.md`` §4).
     """
 
     t: NDArray[np.float64]
@@ -482,20 +630,21 @@ class BurstG2:
 
 def burst_g2(N: int, t: ArrayLike | None = None, gamma: float = 1.0, *, num: int = 4001) -> BurstG2:
     """Equal-time ``g2(t)`` of the superradiant burst vs independent emitters (review Fig. 2c,
-    6f; note §4).
+    6f; ``docs/perovskite_emission.md`` §4).
 
     The photon-number statistic of the whole pulse, ``<n(n-1)>/<n>^2 = 1 - 1/N``, is the same
-    for both (exactly N photons): bunching shows only time-resolved (note §4 pitfall).
+    for both (exactly N photons): bunching shows only time-resolved (``docs/perovskite_emission.md``
+    §4 pitfall).
 
     Behaviour (checked numerically): ``g2 = 2(N-1)/N`` at ``t = 0``, about 1.09-1.10 at the
     intensity peak, and the intensity^2-weighted mean is 1.25-1.27 for N = 10-1000. Up to the
-    peak ``g2 <= 2``. **Correction to note §4** ("never exceeds 2"): on the trailing edge the
-    instantaneous ``g2(t)`` rises again and crosses 2 where ``I ~ 0.3 I_peak`` (N >= 10; about 9 %
-    of the photons are still to come) and grows without bound in the tail (``g2 ~ 185`` where
-    ``I = 1e-3 I_peak``), because the two-excitation state decays more slowly
+    peak ``g2 <= 2``. **Correction to ``docs/perovskite_emission.md`` §4** ("never exceeds 2"): on
+    the trailing edge the instantaneous ``g2(t)`` rises again and crosses 2 where ``I ~ 0.3 I_peak``
+    (N >= 10; about 9 % of the photons are still to come) and grows without bound in the tail
+    (``g2 ~ 185`` where ``I = 1e-3 I_peak``), because the two-excitation state decays more slowly
     (``2(N-1) gamma``) than the square of the one-excitation population (``2 N gamma``). The
-    burst-averaged value stays below 2, so the seed's superbunching ``g2(0) > 2`` (Fig. 6f inset)
-    is still not reproduced by a time-integrating measurement of the ideal model.
+    burst-averaged value stays below 2, so the seed's superbunching ``g2(0) > 2`` (Fig. 6f inset) is
+    still not reproduced by a time-integrating measurement of the ideal model.
     """
     burst = dicke_burst(N, t, gamma, num=num)
     g2_sr = burst.g2
@@ -505,7 +654,7 @@ def burst_g2(N: int, t: ArrayLike | None = None, gamma: float = 1.0, *, num: int
 
 
 # ---------------------------------------------------------------------------------------------
-# dephasing (note §5): qutip.piqs
+# dephasing (docs/perovskite_emission.md §5): qutip.piqs
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class DephasedBurst:
@@ -573,15 +722,15 @@ def dephased_burst(
     max_n: int = PIQS_MAX_N,
 ) -> DephasedBurst:
     """Superradiant burst with local dephasing and local emission (review text on dephasing
-    quenching SR, Fig. 6c context; note §5), solved with ``qutip.piqs``.
+    quenching SR, Fig. 6c context; ``docs/perovskite_emission.md`` §5), solved with ``qutip.piqs``.
 
     ``piqs.Dicke(N, collective_emission=gamma, dephasing=gamma_phi, emission=gamma_local)``
-    from the fully excited state. Convention (checked numerically, note §5): piqs uses the
-    local Lindblad operator ``sqrt(gamma_phi) sigma_z / 2``, so a single emitter's coherence
-    decays at ``gamma_phi / 2`` (``T2 = 2/gamma_phi``); ``gamma_local`` is a population decay
-    rate. For ``gamma_phi >> N gamma`` the burst becomes the independent-emitter exponential
-    with peak ``N gamma`` at ``t = 0``; with ``gamma_local = 0`` part of the excitation is
-    trapped in subradiant states at intermediate ``gamma_phi``.
+    from the fully excited state. Convention (checked numerically, ``docs/perovskite_emission.md``
+    §5): piqs uses the local Lindblad operator ``sqrt(gamma_phi) sigma_z / 2``, so a single
+    emitter's coherence decays at ``gamma_phi / 2`` (``T2 = 2/gamma_phi``); ``gamma_local`` is a
+    population decay rate. For ``gamma_phi >> N gamma`` the burst becomes the independent-emitter
+    exponential with peak ``N gamma`` at ``t = 0``; with ``gamma_local = 0`` part of the excitation
+    is trapped in subradiant states at intermediate ``gamma_phi``.
 
     Precision: piqs (QuTiP 5.3) builds its Liouvillian from C ``float`` (single precision) rates,
     so results carry a relative error ~1e-7 unless the rates are exactly representable in
@@ -601,7 +750,8 @@ def dephased_burst(
     gamma_local : float
         Local (independent) emission rate, ``>= 0``.
     options : dict, optional
-        ``qutip.mesolve`` options; default ``atol=1e-10, rtol=1e-8, nsteps=100000`` (note §5).
+        ``qutip.mesolve`` options; default ``atol=1e-10, rtol=1e-8, nsteps=100000``
+        (``docs/perovskite_emission.md`` §5).
     max_n : int
         Guard against accidental huge runs.
     """

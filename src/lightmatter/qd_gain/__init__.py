@@ -1,107 +1,76 @@
 """A path towards thresholdless colloidal quantum dot lasers (Zenatti & Kambhampati).
 
 Seed ``002_8403fe716e40a802.txt``; the paper gives no equations, the model here follows the
-reconstruction in ``shared/physics/qd_gain.md`` (section numbers "note §n" in docstrings).
+reconstruction in ``docs/qd_gain.md`` (section numbers "§n" in docstrings refer to it).
 
 Modules
 -------
 rate_equations  cw Siegman rate equations of 2/3/4-level systems, with and without ESA into the
-                biexciton (Figs. 6d, 7b; note §1).
+                biexciton (Figs. 6d, 7b; §1).
 statistics      Poisson vs Rabi (pulse-area, orientation-averaged) excitation statistics and the
-                state populations P0, P1, P2 (Fig. 8b; note §2).
-spectra         Gaussian Simple Model OD_NL(E, <N>), SE thresholds (two definitions) and
-                cross-section ratios (Figs. 8a, 8c-h; note §3-4).
-ase             1-D stripe ASE from the SE spectra, the fluence <-> <N> mappings and the ASE
-                threshold (Fig. 9; note §5).
-scaling         sigma_400 vs volume for CdSe and CsPbBr3 and the universal threshold (Fig. 10;
-                note §6).
+                state populations P0, P1, P2 (Fig. 8b; §2).
+spectra         Gaussian Simple Model OD_NL(E, <N>) of the four schemes (3LS/4LS, without or
+                with ESA into XX), SE thresholds (two definitions) and cross-section ratios
+                (Figs. 8a, 8c-h; §3-4).
+ase             1-D stripe ASE from the SE spectra, the fluence <-> <N> mappings, the ASE
+                threshold and the fit of the mapping scale to the paper's thresholds (Fig. 9; §5).
+scaling         sigma_400 vs volume for CdSe and CsPbBr3, the universal threshold and the
+                Fig. 10b curves (Fig. 10; §6).
+plots           Plot helpers of the figure scripts (no physics).
+sweeps/         The workflow's sweeps, one module each (points from the config, solve one point).
 
 Energies in eV, fluences in mJ/cm^2, cross-sections in cm^2, volumes in nm^3; absorbances in
 units of sigma_A (the peak of the linear absorption); cw times in units of tau_21.
 """
 
-from .ase import (
-    MAPPINGS,
-    AseParams,
-    AseThreshold,
-    N_to_fluence,
-    amplification,
-    ase_spectra,
-    ase_threshold,
-    fit_pulse_area_fluence,
-    fluence_to_N,
-    photons_per_mJ,
-)
-from .rate_equations import (
-    SYSTEMS,
-    cw_gain,
-    cw_populations,
-    cw_populations_numeric,
-    cw_threshold,
-    rate_matrix,
-)
-from .scaling import LEATHERDALE_CM2_PER_NM3_350, fluence_threshold, sigma_400
-from .spectra import (
-    CASES,
-    SimpleModel,
-    Threshold,
-    analytic_se_threshold,
-    case_model,
-    components,
-    od_nl,
-    se_cross_section_ratio,
-    se_max_energy,
-    se_threshold,
-    spontaneous_source,
-    stokes_from_overlap,
-    with_binding,
-)
-from .statistics import (
-    OCCUPANCIES,
-    STATISTICS,
-    band_edge_filling,
-    mean_occupancy,
-    occupation,
-    state_populations,
-)
+from lightmatter.lazy import lazy_exports
 
-__all__ = [
-    "CASES",
-    "LEATHERDALE_CM2_PER_NM3_350",
-    "MAPPINGS",
-    "OCCUPANCIES",
-    "STATISTICS",
-    "SYSTEMS",
-    "AseParams",
-    "AseThreshold",
-    "N_to_fluence",
-    "SimpleModel",
-    "Threshold",
-    "amplification",
-    "analytic_se_threshold",
-    "ase_spectra",
-    "ase_threshold",
-    "band_edge_filling",
-    "case_model",
-    "components",
-    "cw_gain",
-    "cw_populations",
-    "cw_populations_numeric",
-    "cw_threshold",
-    "fit_pulse_area_fluence",
-    "fluence_threshold",
-    "fluence_to_N",
-    "mean_occupancy",
-    "occupation",
-    "od_nl",
-    "photons_per_mJ",
-    "rate_matrix",
-    "se_cross_section_ratio",
-    "se_max_energy",
-    "se_threshold",
-    "sigma_400",
-    "spontaneous_source",
-    "state_populations",
-    "stokes_from_overlap",
-    "with_binding",
-]
+_EXPORTS = {
+    "LEATHERDALE_CM2_PER_NM3_350": "scaling",
+    "MAPPINGS": "ase",
+    "N_to_fluence": "ase",
+    "OCCUPANCIES": "statistics",
+    "SCHEMES": "spectra",
+    "STATISTICS": "statistics",
+    "SYSTEMS": "rate_equations",
+    "AseParams": "ase",
+    "AseThreshold": "ase",
+    "SimpleModel": "spectra",
+    "Threshold": "spectra",
+    "amplification": "ase",
+    "analytic_se_threshold": "spectra",
+    "ase_spectra": "ase",
+    "ase_threshold": "ase",
+    "band_edge_filling": "statistics",
+    "components": "spectra",
+    "cw_gain": "rate_equations",
+    "cw_populations": "rate_equations",
+    "cw_populations_numeric": "rate_equations",
+    "cw_threshold": "rate_equations",
+    "excited_fraction": "statistics",
+    "fit_mapping_scale": "ase",
+    "fit_pulse_area_fluence": "ase",
+    "fit_pump_cross_section": "ase",
+    "fluence_threshold": "scaling",
+    "fluence_to_N": "ase",
+    "fwhm_to_sigma": "spectra",
+    "mean_occupancy": "statistics",
+    "occupation": "statistics",
+    "od_nl": "spectra",
+    "peak_shift": "ase",
+    "photons_per_mJ": "ase",
+    "rate_matrix": "rate_equations",
+    "scheme_model": "spectra",
+    "se_cross_section_ratio": "spectra",
+    "se_max_energy": "spectra",
+    "se_threshold": "spectra",
+    "sigma_400": "scaling",
+    "spontaneous_source": "spectra",
+    "state_populations": "statistics",
+    "stokes_from_overlap": "spectra",
+    "threshold_curves": "scaling",
+    "with_binding": "spectra",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+__all__ = sorted(_EXPORTS)

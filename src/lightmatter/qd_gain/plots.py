@@ -1,5 +1,5 @@
 """Plot helpers shared by the ``scripts/qd_gain`` figure scripts (no physics: they only draw
-the aggregated datasets)."""
+the sweep datasets; ``scheme`` is the Simple Model scheme 3LS, 4LS, 3LS_ESA or 4LS_ESA)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from matplotlib.figure import Figure
 
 from lightmatter.plotting import colors
 
-__all__ = ["CASE_LABEL", "ase_figure", "binding_figure", "se_map_figure"]
+__all__ = ["SCHEME_LABEL", "ase_figure", "binding_figure", "se_map_figure"]
 
-CASE_LABEL = {
+SCHEME_LABEL = {
     "3LS": "3LS, no ESA",
     "4LS": "4LS, no ESA",
     "3LS_ESA": "3LS + ESA into XX",
@@ -21,9 +21,9 @@ CASE_LABEL = {
 }
 
 
-def se_map_figure(ds: xr.Dataset, case: str) -> Figure:
+def se_map_figure(ds: xr.Dataset, scheme: str) -> Figure:
     """Contour of OD_NL(E, <N>) with the top (spectra) and right (excitation profile) panels."""
-    d = ds.sel(case=case)
+    d = ds.sel(scheme=scheme)
     fig = plt.figure(figsize=(5.6, 5.0), layout="constrained")
     gs = fig.add_gridspec(2, 2, width_ratios=[3, 1.2], height_ratios=[1.2, 3])
     ax = fig.add_subplot(gs[1, 0])
@@ -52,7 +52,9 @@ def se_map_figure(ds: xr.Dataset, case: str) -> Figure:
     top.legend(frameon=False, fontsize=6, ncol=3)
     top.tick_params(labelbottom=False)
     top.set_title(
-        f"{CASE_LABEL[case]}:  " + r"$\langle N\rangle_{th}$" + f" = {float(d.N_th):.2f} (SE max), "
+        f"{SCHEME_LABEL[scheme]}:  "
+        + r"$\langle N\rangle_{th}$"
+        + f" = {float(d.N_th):.2f} (SE max), "
         f"{float(d.N_th_first_gain):.2f} (first gain);  "
         + r"$|\sigma_{SE}/\sigma_A|$"
         + f" = {float(d.ratio):.2f}",
@@ -67,9 +69,9 @@ def se_map_figure(ds: xr.Dataset, case: str) -> Figure:
     return fig
 
 
-def binding_figure(ds: xr.Dataset, case: str) -> Figure:
+def binding_figure(ds: xr.Dataset, scheme: str) -> Figure:
     """SE threshold vs Delta_XXA2 at the SE-max and first-gain energies (Figs. 8g-h)."""
-    d = ds.sel(case=case)
+    d = ds.sel(scheme=scheme)
     fig, ax = plt.subplots(figsize=(4.4, 3.2), layout="constrained")
     x = d.delta_xxa2.values * 1e3
     ax.plot(x, d.N_th, "C2-", label="at the SE maximum (primary)")
@@ -80,14 +82,14 @@ def binding_figure(ds: xr.Dataset, case: str) -> Figure:
     ax.set_xlabel(r"absorptive XX binding energy $\Delta_{XXA2}$ (meV)")
     ax.set_ylabel(r"SE threshold $\langle N\rangle_{th}$")
     ax.set_ylim(0, 2.05)
-    ax.set_title(CASE_LABEL[case])
+    ax.set_title(SCHEME_LABEL[scheme])
     ax.legend(frameon=False)
     return fig
 
 
-def ase_figure(ds: xr.Dataset, case: str) -> Figure:
+def ase_figure(ds: xr.Dataset, scheme: str) -> Figure:
     """ASE spectra over a ladder of fluences, with the amplification M(J) inset (Figs. 9a-d)."""
-    d = ds.sel(case=case)
+    d = ds.sel(scheme=scheme)
     fig, ax = plt.subplots(figsize=(4.6, 3.6), layout="constrained")
     cols = colors(d.ratio.size)
     E = d.E.values
@@ -106,7 +108,7 @@ def ase_figure(ds: xr.Dataset, case: str) -> Figure:
     ax.set_xlabel("E (eV)")
     ax.set_ylabel("ASE output I(E) (PL peak units)")
     ax.set_title(
-        f"{CASE_LABEL[case]}: J_th = {float(d.J_th):.3g} mJ/cm² "
+        f"{SCHEME_LABEL[scheme]}: J_th = {float(d.J_th):.3g} mJ/cm² "
         f"(paper {float(d.J_th_paper):.2g}); mapping '{ds.mapping_used.item()}'",
         fontsize=7,
     )

@@ -1,4 +1,6 @@
-"""cw rate equations of 2-, 3- and 4-level lasing systems (paper Figs. 6d and 7b; note §1).
+"""cw rate equations of 2-, 3- and 4-level lasing systems (paper Figs. 6d and 7b).
+
+Derivation: ``docs/qd_gain.md`` §1.
 
 Zenatti & Kambhampati, "A path towards thresholdless colloidal quantum dot lasers". Classical
 Siegman rate equations, all degeneracies 1, populations as fractions (sum 1). The pump rate
@@ -51,7 +53,9 @@ def _pump(pump: ArrayLike) -> NDArray[np.float64]:
 def cw_populations(
     system: str, pump: ArrayLike, tau21: float = 1.0, tau32: float = 1e-3, tau10: float = 1e-3
 ) -> dict[str, NDArray[np.float64]]:
-    """Closed-form cw steady-state populations (note §1), keys ``n0``...``n3`` as present.
+    """Closed-form cw steady-state populations, keys ``n0``...``n3`` as present.
+
+    docs/qd_gain.md §1.
 
     Returns also ``n_up`` and ``n_low``, the upper and lower laser levels.
     """
@@ -73,7 +77,7 @@ def cw_populations(
 def rate_matrix(
     system: str, pump: float, tau21: float = 1.0, tau32: float = 1e-3, tau10: float = 1e-3
 ) -> NDArray[np.float64]:
-    """Linear rate matrix R with dn/dt = R n, states ordered by level index (note §1)."""
+    """Linear rate matrix R with dn/dt = R n, states ordered by level index (docs/qd_gain.md §1)."""
     _check(system, tau21, tau32, tau10)
     W = float(_pump(pump))
     if system == "2LS":  # states (1, 2)
@@ -133,7 +137,7 @@ def cw_threshold(
     tau10: float = 1e-3,
     esa_ratio: float = 0.0,
 ) -> float:
-    """Analytic cw threshold pump rate W_th (inf if never, 0 if thresholdless; note §1).
+    """Analytic cw threshold pump rate W_th (inf if never, 0 if thresholdless; docs/qd_gain.md §1).
 
     Without ESA: 2LS inf, 3LS 1/(tau21 - tau32), 4LS 0 (if tau21 > tau10). With ESA ratio rho:
     the gain n_up(1-rho) - n_low is solved for the pump rate where it crosses zero.

@@ -1,4 +1,6 @@
-"""Absorption cross-section at 3.1 eV vs volume and the universal gain threshold (Fig. 10; note §6).
+"""Absorption cross-section at 3.1 eV vs volume and the universal gain threshold (Fig. 10).
+
+Derivation: ``docs/qd_gain.md`` §6.
 
 * CdSe: Leatherdale, Woo, Mikulec, Bawendi, J. Phys. Chem. B 106, 7619 (2002): C_abs(350 nm) =
   5.501e5 a^3 cm^-1 (a = radius in cm), i.e. 1.313e-16 cm^2 per nm^3 of volume; with a 400/350 nm
@@ -27,6 +29,7 @@ __all__ = [
     "LEATHERDALE_CM2_PER_NM3_350",
     "fluence_threshold",
     "sigma_400",
+    "threshold_curves",
 ]
 
 #: Leatherdale 2002: 5.501e5 a^3 cm^-1 (a in cm) -> per nm^3 of volume (4/3 pi a^3)
@@ -53,3 +56,36 @@ def fluence_threshold(
     if not N_th >= 0:
         raise ValueError(f"N_th must be >= 0, got {N_th}")
     return N_th / (s * photons_per_mJ(wavelength_nm))
+
+
+def threshold_curves(
+    *,
+    universal: float,
+    alloy: float,
+    cspbbr3: float,
+    four_level: float,
+    xx_engineering_factor: float,
+    shell_factor: float,
+) -> dict[str, float]:
+    """The size-independent <N>_th of the Fig. 10b curves, by label (docs/qd_gain.md §6).
+
+    ``universal``: SE threshold of the CdSe Simple Model (3LS + ESA); ``alloy``: the same with
+    the graded-alloy Delta_XXA2; ``cspbbr3``: the paper's CsPbBr3 value; ``four_level``: the 4LS
+    limit. The paper's predicted curves lower the universal threshold by a factor:
+    <N>_th / ``xx_engineering_factor`` (engineered XX interactions) and
+    <N>_th / ``shell_factor`` (light-harvesting shells).
+    """
+    for name, f in (
+        ("xx_engineering_factor", xx_engineering_factor),
+        ("shell_factor", shell_factor),
+    ):
+        if not f >= 1:
+            raise ValueError(f"{name} must be >= 1 (a lowering), got {f}")
+    return {
+        "CdSe universal (3LS+ESA)": universal,
+        "graded alloy (3LS+ESA, weak XX)": alloy,
+        "CsPbBr3 (paper)": cspbbr3,
+        f"engineered XX (/{xx_engineering_factor:g})": universal / xx_engineering_factor,
+        f"light-harvesting shell (/{shell_factor:g})": universal / shell_factor,
+        "4LS limit": four_level,
+    }

@@ -1,4 +1,6 @@
-"""Gaussian "Simple Model" of the nonlinear absorption OD_NL(E, <N>) (paper Fig. 8; note §3-4).
+"""Gaussian "Simple Model" of the nonlinear absorption OD_NL(E, <N>) (paper Fig. 8).
+
+Derivation: ``docs/qd_gain.md`` §3-4.
 
 All lineshapes are unit-peak Gaussians (in units of sigma_A, the peak of the linear absorption)
 with one width w = FWHM / sqrt(8 ln 2):
@@ -14,11 +16,11 @@ With band-edge filling n and biexciton fraction q (:func:`statistics.occupation`
     OD_NL = (1 - n) A_X  -  (n - q) PL_X  -  q PL_XX  +  kappa n A_XX2  [- q w_MX MX]
 
 (OD_0 + GSB, SE, ESA; the last, optional term is the blue multi-exciton emission of the
-Fig. 9f stand-in, note §5.5). No ESA: kappa = 0 (two uncorrelated excitons). 3LS vs 4LS differ
-only in the Stokes shift (3LS: fine structure, S3 = 10 meV; 4LS: S4 = w sqrt(2 ln(1/r)) with
-r = A_X(E_PL)/PL_X(E_PL) = 1/3; FITTED, note §3.1).
+Fig. 9f stand-in, docs/qd_gain.md §5.5). No ESA: kappa = 0 (two uncorrelated excitons).
+3LS vs 4LS differ only in the Stokes shift (3LS: fine structure, S3 = 10 meV; 4LS:
+S4 = w sqrt(2 ln(1/r)) with r = A_X(E_PL)/PL_X(E_PL) = 1/3; FITTED, docs/qd_gain.md §3.1).
 
-Thresholds (note §3.2):
+Thresholds (docs/qd_gain.md §3.2):
 
 * ``se_max`` (primary): the <N> at which OD_NL changes sign at E_max, the energy of the SE
   maximum of the fully inverted spectrum (E_max = argmin_E OD_NL(E, N_max), N_max = 2).
@@ -39,14 +41,14 @@ from scipy.optimize import brentq, minimize_scalar
 from .statistics import OCCUPANCIES, occupation
 
 __all__ = [
-    "CASES",
+    "SCHEMES",
     "SimpleModel",
     "Threshold",
     "analytic_se_threshold",
-    "case_model",
     "components",
     "fwhm_to_sigma",
     "od_nl",
+    "scheme_model",
     "se_cross_section_ratio",
     "se_max_energy",
     "se_threshold",
@@ -56,8 +58,9 @@ __all__ = [
 ]
 
 FWHM_FACTOR = math.sqrt(8.0 * math.log(2.0))
-#: the four model cases of Figs. 8c-f and 9a-d
-CASES: tuple[str, ...] = ("3LS", "4LS", "3LS_ESA", "4LS_ESA")
+#: the four Simple Model schemes of Figs. 8c-f and 9a-d: 3- or 4-level lasing scheme (3LS, 4LS),
+#: without or with ESA into the biexciton (suffix ``_ESA``)
+SCHEMES: tuple[str, ...] = ("3LS", "4LS", "3LS_ESA", "4LS_ESA")
 
 
 def fwhm_to_sigma(fwhm: float) -> float:
@@ -66,7 +69,10 @@ def fwhm_to_sigma(fwhm: float) -> float:
 
 
 def stokes_from_overlap(fwhm: float, overlap: float) -> float:
-    """Stokes shift S with A_X(E_PL)/PL_X(E_PL) = ``overlap``: S = w sqrt(2 ln(1/r)) (note §3.1)."""
+    """Stokes shift S with A_X(E_PL)/PL_X(E_PL) = ``overlap``: S = w sqrt(2 ln(1/r)).
+
+    docs/qd_gain.md §3.1.
+    """
     if not 0.0 < overlap <= 1.0:
         raise ValueError(f"overlap must be in (0, 1], got {overlap}")
     if fwhm <= 0:
@@ -76,7 +82,7 @@ def stokes_from_overlap(fwhm: float, overlap: float) -> float:
 
 @dataclass(frozen=True)
 class SimpleModel:
-    """Parameters of the Simple Model (energies in eV; note §3.4).
+    """Parameters of the Simple Model (energies in eV; docs/qd_gain.md §3.4).
 
     ``delta_xxa2`` None means resonant ESA (Delta_XXA2 = S: A_XX2 at E_PL, Fig. 7a).
     ``mx_weight``/``mx_shift``: optional blue multi-exciton emission (Fig. 9f stand-in only).
@@ -142,23 +148,26 @@ class SimpleModel:
         }
 
 
-def case_model(
-    case: str,
+def scheme_model(
+    scheme: str,
     *,
     stokes_3ls: float = 0.010,
     overlap_4ls: float = 1.0 / 3.0,
     kappa: float = 2.0 / 3.0,
     **kw: float | str | None,
 ) -> SimpleModel:
-    """The model of one of :data:`CASES` (note §3.1): 3LS/4LS Stokes shift, ESA (kappa) or not.
+    """The model of one of the :data:`SCHEMES` (docs/qd_gain.md §3.1).
 
-    ``kw`` (E_A, fwhm, delta_xxa2, delta_xxe, delta_xxa1, occupancy) pass through.
+    The lasing scheme sets the Stokes shift (3LS: ``stokes_3ls``; 4LS: from ``overlap_4ls`` by
+    :func:`stokes_from_overlap`); the ``_ESA`` suffix switches on ESA into XX with strength
+    ``kappa`` (0 otherwise). ``kw`` (E_A, fwhm, delta_xxa2, delta_xxe, delta_xxa1, occupancy,
+    mx_weight, mx_shift) pass through to :class:`SimpleModel`.
     """
-    if case not in CASES:
-        raise ValueError(f"case must be one of {CASES}, got {case!r}")
+    if scheme not in SCHEMES:
+        raise ValueError(f"scheme must be one of {SCHEMES}, got {scheme!r}")
     fwhm = float(kw.get("fwhm", 0.1))  # type: ignore[arg-type]
-    S = stokes_3ls if case.startswith("3LS") else stokes_from_overlap(fwhm, overlap_4ls)
-    k = kappa if case.endswith("ESA") else 0.0
+    S = stokes_3ls if scheme.startswith("3LS") else stokes_from_overlap(fwhm, overlap_4ls)
+    k = kappa if scheme.endswith("ESA") else 0.0
     return SimpleModel(stokes=float(S), kappa=float(k), **kw)  # type: ignore[arg-type]
 
 
@@ -179,7 +188,7 @@ def _check_N(N: NDArray, model: SimpleModel) -> None:
 
 
 def od_nl(E: ArrayLike, N: ArrayLike, model: SimpleModel) -> NDArray[np.float64]:
-    """OD_NL(E, <N>) in units of sigma_A (note §3.1); ``E`` and ``N`` broadcast.
+    """OD_NL(E, <N>) in units of sigma_A (docs/qd_gain.md §3.1); ``E`` and ``N`` broadcast.
 
     For a map pass ``E[None, :]`` and ``N[:, None]`` (shape (nN, nE)). Negative values are SE
     (gain).
@@ -196,7 +205,10 @@ def od_nl(E: ArrayLike, N: ArrayLike, model: SimpleModel) -> NDArray[np.float64]
 
 
 def spontaneous_source(E: ArrayLike, N: ArrayLike, model: SimpleModel) -> NDArray[np.float64]:
-    """Einstein-consistent spontaneous source S(E) = (n-q) PL_X + q PL_XX [+ q w_MX MX] (§5.1)."""
+    """Einstein-consistent spontaneous source S(E) = (n-q) PL_X + q PL_XX [+ q w_MX MX].
+
+    docs/qd_gain.md §5.1.
+    """
     Ea = np.asarray(E, dtype=float)
     Na = np.asarray(N, dtype=float)
     _check_N(Na, model)
@@ -239,7 +251,10 @@ def _refined_min(f, E: NDArray, vals: NDArray) -> tuple[float, float]:
 def se_max_energy(
     model: SimpleModel, window: tuple[float, float] = (-0.6, 0.2), num: int = 1601
 ) -> tuple[float, float]:
-    """(E_max, OD_NL(E_max, N_max)): the SE maximum of the fully inverted spectrum (§3.2)."""
+    """(E_max, OD_NL(E_max, N_max)): the SE maximum of the fully inverted spectrum.
+
+    docs/qd_gain.md §3.2.
+    """
     E = _window(model, window, num)
     Nm = model.n_max
     vals = od_nl(E, Nm, model)
@@ -264,7 +279,7 @@ def se_threshold(
     num: int = 1601,
     num_N: int = 201,
 ) -> Threshold:
-    """SE threshold <N>_th of the Simple Model (paper Figs. 8c-h; note §3.2).
+    """SE threshold <N>_th of the Simple Model (paper Figs. 8c-h; docs/qd_gain.md §3.2).
 
     ``definition="se_max"`` (primary): E* = argmin_E OD_NL(E, N_max) (the SE maximum of the
     fully inverted spectrum, N_max = 2 for binomial occupancy) and <N>_th is the smallest root
@@ -299,7 +314,7 @@ def se_threshold(
 
 
 def analytic_se_threshold(model: SimpleModel) -> float:
-    """Closed form 2r/(r + 1 - kappa), r = exp(-S^2/2w^2) (§3.2).
+    """Closed form 2r/(r + 1 - kappa), r = exp(-S^2/2w^2) (docs/qd_gain.md §3.2).
 
     Valid for binomial occupancy, resonant ESA (Delta_XXA2 = S), Delta_XXE = 0 and no MX term.
     """
@@ -317,7 +332,7 @@ def analytic_se_threshold(model: SimpleModel) -> float:
 def se_cross_section_ratio(
     model: SimpleModel, window: tuple[float, float] = (-0.6, 0.2), num: int = 1601
 ) -> float:
-    """|sigma_SE/sigma_A| = max_E[-OD_NL(E, N_max)] / max_E OD_0(E) (note §3.2).
+    """|sigma_SE/sigma_A| = max_E[-OD_NL(E, N_max)] / max_E OD_0(E) (docs/qd_gain.md §3.2).
 
     OD_0 = A_X has unit peak, so this is -min_E OD_NL(E, N_max), refined by bounded
     minimisation. 1 without ESA, 1 - kappa with resonant ESA.

@@ -1,4 +1,6 @@
-"""Excitation statistics: Poisson (Standard Model) vs a Rabi picture (paper Fig. 8b; note §2).
+"""Excitation statistics: Poisson (Standard Model) vs a Rabi picture (paper Fig. 8b).
+
+Derivation: ``docs/qd_gain.md`` §2.
 
 Notation: x = sigma J, photons absorbed per dot in the linear limit.
 
@@ -23,6 +25,7 @@ __all__ = [
     "OCCUPANCIES",
     "STATISTICS",
     "band_edge_filling",
+    "excited_fraction",
     "mean_occupancy",
     "occupation",
     "state_populations",
@@ -38,7 +41,7 @@ def mean_occupancy(J: ArrayLike, sigma: float, statistics: str = "poisson") -> N
     ``J`` and ``sigma`` in reciprocal units (x = sigma J dimensionless: e.g. photons/cm^2 and
     cm^2). ``statistics``: ``poisson`` (<N> = x), ``rabi`` (orientation-averaged pulse-area
     model, 1 - sin(2a)/(2a), a = sqrt(3x/2)) or ``rabi_aligned`` (2 sin^2 sqrt(x/2)).
-    Paper Fig. 8b; note §2.
+    Paper Fig. 8b; docs/qd_gain.md §2.
     """
     if statistics not in STATISTICS:
         raise ValueError(f"statistics must be one of {STATISTICS}, got {statistics!r}")
@@ -57,10 +60,26 @@ def mean_occupancy(J: ArrayLike, sigma: float, statistics: str = "poisson") -> N
     return np.where(small, x - 0.3 * x**2, 1.0 - np.sin(2 * safe) / (2 * safe))
 
 
+def excited_fraction(J: ArrayLike, sigma: float) -> NDArray[np.float64]:
+    """Fraction of dots holding at least one exciton under Poisson statistics (Fig. 8b).
+
+    1 - P0 = 1 - exp(-x), x = sigma ``J`` (docs/qd_gain.md §2): x in the linear limit, saturating
+    at 1. ``J`` and ``sigma`` in reciprocal units, as in :func:`mean_occupancy`.
+    """
+    if not np.isfinite(sigma) or sigma <= 0:
+        raise ValueError(f"sigma must be positive, got {sigma}")
+    x = sigma * np.asarray(J, dtype=float)
+    if np.any(~np.isfinite(x)) or np.any(x < 0):
+        raise ValueError("J must be finite and >= 0")
+    return -np.expm1(-x)
+
+
 def state_populations(
     N: ArrayLike, occupancy: str = "binomial"
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
-    """Populations (P0, P1, P2) of 0, 1 and 2 excitons at mean occupancy ``N`` (note §2, §3.1).
+    """Populations (P0, P1, P2) of 0, 1 and 2 excitons at mean occupancy ``N``.
+
+    docs/qd_gain.md §2, §3.1.
 
     ``binomial``: two channels, n = N/2 in [0, 1], P0 = (1-n)^2, P1 = 2n(1-n), P2 = n^2
     (requires 0 <= N <= 2). ``poisson``: P0 = e^-N, P1 = N e^-N, P2 = 1 - P0 - P1 (two or more).
@@ -83,13 +102,16 @@ def state_populations(
 def occupation(
     N: ArrayLike, occupancy: str = "binomial"
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Band-edge filling per channel n = P1/2 + P2 and biexciton fraction q = P2 (note §3.1)."""
+    """Band-edge filling per channel n = P1/2 + P2 and biexciton fraction q = P2.
+
+    docs/qd_gain.md §3.1.
+    """
     _, p1, p2 = state_populations(N, occupancy)
     return 0.5 * p1 + p2, p2
 
 
 def band_edge_filling(J: ArrayLike, sigma: float, statistics: str = "poisson") -> NDArray:
-    """Band-edge bleach <min(k, 2)>/2 vs fluence (what a TA bleach measures; note §2).
+    """Band-edge bleach <min(k, 2)>/2 vs fluence (what a TA bleach measures; docs/qd_gain.md §2).
 
     Poisson: 1 - e^-x (1 + x/2). Rabi forms: <N>/2 (two channels, binomial).
     """

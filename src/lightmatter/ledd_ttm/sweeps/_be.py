@@ -1,0 +1,74 @@
+"""The Boltzmann-equation run shared by the ``boltzmann`` and ``convergence`` sweeps: the point
+of one run (one material at one grid resolution) and the run itself (``docs/ledd_ttm.md`` §5-6).
+The solver is imported inside :func:`run_be`, so importing this module stays light."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from ._common import material_of, pulse_of, time_grid, with_material
+
+#: Keys of the config's ``boltzmann`` section copied into every BE point.
+BE_KEYS = ("e_above", "e_below", "dt_pulse", "dt_max", "t_min", "t_max", "num_t", "prune_tol")
+
+
+def be_point(
+    section: Mapping[str, Any], name: str, per_photon: int, ee_ratio: int
+) -> dict[str, Any]:
+    """The point of one BE run of material ``name`` with ``per_photon`` grid cells per photon
+    energy and ``ee_ratio`` fine cells per e-e cell (pulse, source, T0 and the solver settings
+    of ``boltzmann``)."""
+    b = section["boltzmann"]
+    src = section["pulse"]["source"]
+    return {
+        **with_material(section, name),
+        **with_material(section, src, "source"),
+        "pulse": section["pulse"],
+        "T0": section["T0"],
+        "per_photon": int(per_photon),
+        "ee_ratio": int(ee_ratio),
+        "snapshots_fwhm": b["snapshots_fwhm"],
+        **{k: b[k] for k in BE_KEYS},
+    }
+
+
+def run_be(point: Mapping[str, Any], logger: logging.Logger | None = None) -> tuple[Any, Any]:
+    """Solve the BE of one point; returns the solver's dataset and the material.
+
+    The grid spans E_F - ``e_below`` (or the band bottom) to E_F + ``e_above`` with
+    ``per_photon`` cells per photon energy and a cell count divisible by ``ee_ratio``; the
+    snapshot times are ``snapshots_fwhm`` x FWHM. ``logger`` receives the solver's progress.
+    """
+    from lightmatter.ledd_ttm import boltzmann
+
+    mat, src = material_of(point), material_of(point, "source")
+    pulse = pulse_of(point)
+    r = int(point["ee_ratio"])
+    grid = boltzmann.make_grid(
+        mat,
+        pulse.hbar_omega,
+        int(point["per_photon"]),
+        float(point["e_above"]),
+        float(point["e_below"]),
+        r,
+    )
+    t = time_grid(point)
+    snaps = [float(x) * pulse.fwhm_fs for x in point["snapshots_fwhm"]]
+    ds = boltzmann.solve_boltzmann(
+        mat,
+        pulse,
+        grid,
+        (t[0], t[-1]),
+        t_out=t,
+        t_snap=snaps,
+        source=src,
+        T0=float(point["T0"]),
+        ee_ratio=r,
+        dt_pulse=float(point["dt_pulse"]),
+        dt_max=float(point["dt_max"]),
+        prune_tol=float(point["prune_tol"]),
+        logger=logger,
+    )
+    return ds, mat

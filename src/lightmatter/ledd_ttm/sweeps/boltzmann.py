@@ -1,0 +1,207 @@
+"""Boltzmann-equation runs at paper resolution: Figs. 2, 4a and 6 (``fig2``, ``fig4a``, ``fig6``).
+
+For each material of ``boltzmann.materials``, one run of the BE for the isotropic distribution
+f(eps, t) with photo-excitation, e-ph and e-e collision terms (Eqs. 3-19), driven by the pulse
+absorbed in the source material: f(eps, t), the effective temperature (Eq. 20), T_ph and the
+energy bookkeeping; f and the three terms at the snapshot times (Fig. 2); and the Fokker-Planck
+form of the e-ph term at the snapshots (Eq. 29, Fig. 6). Energy grids differ between materials,
+so every energy-resolved variable is indexed by ``i_eps`` and padded with NaN to a common length
+(``docs/ledd_ttm.md`` §1.3-1.5, §4 and §5-6). Each point is a job of its own (``FAN_OUT``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from lightmatter.spec import Var
+
+from ._be import be_point, run_be
+from ._common import E_F, MATERIAL, TIME, check_materials
+
+_TE = ("t_snap", "i_eps")
+
+TITLE = "Boltzmann-equation runs at paper resolution (Figs. 2, 4, 6)"
+POINT_DIMS = {"material": MATERIAL}
+COORDS = {
+    "t": TIME,
+    "t_snap": Var(("t_snap",), "fs", "snapshot time"),
+    "i_eps": Var(("i_eps",), "1", "energy-grid index"),
+}
+VARIABLES = {
+    "f": Var(("t", "i_eps"), "1", "electron distribution f(eps, t)", allow_nan=True),
+    "T_eff": Var(("t",), "K", "effective electron temperature (Eq. 20)"),
+    "mu_eff": Var(("t",), "eV", "chemical potential of the effective FD"),
+    "T_ph": Var(("t",), "K", "phonon temperature"),
+    "E_e": Var(("t",), "J/m^3", "electron energy above the initial state"),
+    "E_ph": Var(("t",), "J/m^3", "energy transferred to the lattice"),
+    "E_in": Var(("t",), "J/m^3", "absorbed energy so far"),
+    "rho": Var(("i_eps",), "1/(eV m^3)", "density of states (both spins)", allow_nan=True),
+    "f_snap": Var(_TE, "1", "f(eps) at the snapshot", allow_nan=True),
+    "term_ex": Var(_TE, "1/s", "photo-excitation term (Eq. 5)", allow_nan=True),
+    "term_eph": Var(_TE, "1/s", "electron-phonon term (Eq. 10)", allow_nan=True),
+    "term_ee": Var(_TE, "1/s", "electron-electron term (Eq. 16)", allow_nan=True),
+    "P_abs_snap": Var(("t_snap",), "W/m^3", "absorbed power density"),
+    "T_ph_snap": Var(("t_snap",), "K", "phonon temperature"),
+    "n_eval": Var((), "1", "right-hand-side evaluations"),
+    "ee_quadruples": Var((), "1", "e-e quadruples evaluated (after pruning)"),
+    "number_error": Var((), "1", "final relative electron-number error"),
+    "energy_residual": Var((), "1", "(E_e + E_ph) / absorbed energy - 1"),
+    "raw_number_error": Var((), "1", "max per-step number error before projection"),
+    "raw_energy_error": Var(
+        (), "1", "max per-step energy error before projection / absorbed energy"
+    ),
+    "delta": Var((), "eV", "energy grid spacing"),
+    "mu0": Var((), "eV", "initial grid chemical potential"),
+    "eph_first": Var(
+        _TE,
+        "1/s",
+        "first-derivative (drift) term of Eq. 29, Dc (1 - 2f) f' / rho",
+        allow_nan=True,
+    ),
+    "eph_second": Var(
+        _TE,
+        "1/s",
+        "second-derivative (diffusion) term of Eq. 29, Dc k_B T_ph f'' / rho",
+        allow_nan=True,
+    ),
+    "eph_third": Var(
+        _TE,
+        "1/s",
+        "number-conserving term of Eq. 29, (dDc/deps)_MC [k_B T_ph f' + f(1-f)] / rho",
+        allow_nan=True,
+    ),
+    "eph_band": Var(
+        _TE,
+        "1/s",
+        "non-parabolicity term, (dDc/deps)_band [k_B T_ph f' + f(1-f)] / rho",
+        allow_nan=True,
+    ),
+    "eph_fp": Var(
+        _TE, "1/s", "Fokker-Planck e-ph term (conservative flux form, Eq. 29 sum)", allow_nan=True
+    ),
+    "eph_fp_drift": Var(
+        _TE, "1/s", "Fokker-Planck e-ph term: spontaneous-emission (drift) flux", allow_nan=True
+    ),
+    "eph_fp_diffusion": Var(
+        _TE, "1/s", "Fokker-Planck e-ph term: thermal-phonon (diffusion) flux", allow_nan=True
+    ),
+    "E_D": Var((), "eV", "Debye energy"),
+    "eps_star": Var((), "eV", "energy where E_max reaches E_D (2 hbar v_s k = E_D)"),
+    "eps": Var(("i_eps",), "eV", "grid energy above the band minimum", allow_nan=True),
+    "E_F": E_F,
+    "per_photon": Var((), "1", "grid cells per photon energy"),
+    "ee_ratio": Var((), "1", "fine cells per e-e cell"),
+}
+RESOURCES = {"mem_mb": 3000, "runtime": 60}
+FAN_OUT = True
+
+#: Dataset variable of each Fokker-Planck result of :func:`fokker_planck.snapshot_terms`.
+_FP_NAMES = {
+    "eph_first": "first",
+    "eph_second": "second",
+    "eph_third": "third",
+    "eph_band": "band",
+    "eph_fp": "total",
+    "eph_fp_drift": "drift",
+    "eph_fp_diffusion": "diffusion",
+}
+
+#: Variables copied from the solver's dataset as they are.
+_FROM_SOLVER = (
+    "T_eff",
+    "mu_eff",
+    "T_ph",
+    "E_e",
+    "E_ph",
+    "E_in",
+    "P_abs_snap",
+    "T_ph_snap",
+    "n_eval",
+    "ee_quadruples",
+    "number_error",
+    "energy_residual",
+    "raw_number_error",
+    "raw_energy_error",
+    "delta",
+    "mu0",
+)
+
+
+def validate(section: Mapping[str, Any]) -> None:
+    """The materials of ``boltzmann.materials`` and the pulse source must be defined under
+    ``materials``; every snapshot time (``snapshots_fwhm`` x FWHM) must lie in [t_min, t_max]."""
+    check_materials(section, "boltzmann.materials", "pulse.source")
+    b = section["boltzmann"]
+    fwhm = float(section["pulse"]["fwhm_fs"])
+    for i, x in enumerate(b["snapshots_fwhm"]):
+        if not float(b["t_min"]) <= float(x) * fwhm <= float(b["t_max"]):
+            raise ValueError(
+                f"ledd_ttm.boltzmann.snapshots_fwhm[{i}] = {x}: the snapshot time {x} x FWHM "
+                f"= {float(x) * fwhm} fs must lie in [t_min, t_max] = [{b['t_min']}, "
+                f"{b['t_max']}] fs"
+            )
+
+
+def points(section: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:
+    """One BE run per material of ``boltzmann.materials`` at the resolution of ``boltzmann``."""
+    b = section["boltzmann"]
+    return [be_point(section, m, b["per_photon"], b["ee_ratio"]) for m in b["materials"]]
+
+
+def _common_length(point: Mapping[str, Any], delta: float) -> int:
+    """Length of ``i_eps``, the same for every material of the sweep: at least the cell count
+    of any grid spanning e_below + e_above (see ``boltzmann.make_grid``), whatever E_F."""
+    import math
+
+    span = float(point["e_above"]) + float(point["e_below"])
+    return math.ceil(span / delta) + 2 + int(point["ee_ratio"])
+
+
+def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
+    """One BE run, its Fokker-Planck terms at the snapshots, NaN-padded along ``i_eps``."""
+    import numpy as np
+
+    from lightmatter.ledd_ttm import fokker_planck
+
+    ds, mat = run_be(point, logging.getLogger(__name__))
+    r = int(point["ee_ratio"])
+    eps = ds["eps"].values
+    delta = float(ds["delta"])
+    fp = fokker_planck.snapshot_terms(
+        ds["f_snap"].values,
+        eps,
+        ds["rho"].values,
+        delta,
+        ds["T_ph_snap"].values,
+        float(ds["mu0"]),
+        mat,
+        r,
+    )
+    n_pad = _common_length(point, delta) - eps.size
+
+    def pad(a: Any) -> Any:
+        a = np.asarray(a, dtype=float)
+        return np.pad(a, [(0, 0)] * (a.ndim - 1) + [(0, n_pad)], constant_values=np.nan)
+
+    out: dict[str, Any] = {
+        "t": ds["t"].values,
+        "t_snap": ds["t_snap"].values,
+        "i_eps": np.arange(eps.size + n_pad),
+        "f": pad(ds["f"].values),
+        "rho": pad(ds["rho"].values),
+        "f_snap": pad(ds["f_snap"].values),
+        "term_ex": pad(ds["term_ex"].values),
+        "term_eph": pad(ds["term_eph"].values),
+        "term_ee": pad(ds["term_ee"].values),
+        **{k: ds[k].values for k in _FROM_SOLVER},
+        **{k: pad(fp[key]) for k, key in _FP_NAMES.items()},
+        "E_D": mat.E_D,
+        "eps_star": fokker_planck.eps_star(mat),
+        "eps": pad(eps),
+        "E_F": mat.E_F,
+        "per_photon": int(point["per_photon"]),
+        "ee_ratio": r,
+    }
+    return out

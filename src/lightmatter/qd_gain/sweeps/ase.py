@@ -1,0 +1,103 @@
+"""ASE spectra and thresholds of the four Simple Model schemes: Figs. 9a-d (``fig9a``-``fig9d``).
+
+1-D stripe amplification of the spontaneous source by the SE spectra: the mapping-independent
+ASE threshold <N>_th of each scheme, the fluence mapping's scale fitted to the paper's four
+quoted thresholds (for every mapping), spectra over a ladder of fluences J/J_th and the
+amplification M(J) (``docs/qd_gain.md`` §5.1-5.4). One point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from lightmatter.spec import Var
+
+from ._common import EV, MJ, RATIO, SCHEME, E, ase_point_params, log_grid, model_point_params
+
+TITLE = "ASE spectra and thresholds (Figs. 9a-d)"
+POINT_DIMS: dict[str, Var] = {}
+COORDS = {
+    "scheme": SCHEME,
+    "ratio": RATIO,
+    "E": E,
+    "J_grid": Var(("J_grid",), MJ, "fluence J"),
+    "mapping": Var(("mapping",), "1", "fluence -> <N> mapping"),
+}
+_SR = ("scheme", "ratio")
+VARIABLES = {
+    "I": Var(("scheme", "ratio", "E"), "PL peak", "ASE output I(E)"),
+    "S": Var(("scheme", "ratio", "E"), "PL peak", "spontaneous source S(E)"),
+    "N": Var(_SR, "1", "<N> at the plotted fluences"),
+    "J": Var(_SR, MJ, "plotted fluences"),
+    "peak_shift": Var(_SR, EV, "ASE peak energy minus E_PL"),
+    "M": Var(("scheme", "J_grid"), "1", "amplification int I / int S"),
+    "N_th": Var(("scheme",), "1", "ASE threshold <N> (M = m_th)"),
+    "J_th": Var(("scheme",), MJ, "ASE threshold fluence"),
+    "J_th_paper": Var(("scheme",), MJ, "paper's quoted ASE threshold"),
+    "J_th_mapping": Var(
+        ("mapping", "scheme"), MJ, "ASE threshold fluence under each (fitted) mapping"
+    ),
+    "mapping_scale": Var(
+        ("mapping",), "mixed", "mapping scale: J_pi [mJ/cm^2] (area) or sigma_pump [cm^2]"
+    ),
+    "E_PL": Var(("scheme",), EV, "PL_X centre"),
+    "J_pi": Var((), MJ, "J_pi of the area mapping"),
+    "sigma_pump": Var((), "cm^2", "pump cross-section"),
+    "G0": Var((), "1", "gain-length product G0"),
+    "m_threshold": Var((), "1", "threshold amplification M"),
+    "mapping_used": Var((), "1", "fluence -> <N> mapping of J_th, I"),
+}
+
+
+def points(section: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:
+    """One point: the Simple Model and the whole ``ase`` section."""
+    return [{**model_point_params(section), **ase_point_params(section)}]
+
+
+def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
+    """Thresholds, fitted mappings, spectra at J/J_th and M on the fluence grid."""
+    import numpy as np
+
+    from lightmatter.qd_gain import ase, spectra
+    from lightmatter.qd_gain.sweeps import _models
+
+    schemes = list(spectra.SCHEMES)
+    models = {s: _models.model(point, s) for s in schemes}
+    N_th = {s: ase.ase_threshold(models[s], _models.ase_params(point)).N for s in schemes}
+    mappings = list(ase.MAPPINGS)
+    fits = {mp: _models.fitted_ase_params(point, mp, N_th) for mp in mappings}
+    P = fits[str(point["ase_mapping"])]
+    J_th = {s: float(ase.N_to_fluence(N_th[s], P)) for s in schemes}
+    ratios = np.array(sorted(float(r) for r in point["ase_fluence_ratios"]))
+    J_grid = log_grid(point["ase_J"])
+    ladder = {s: ase.ase_spectra(J_th[s] * ratios, models[s], P) for s in schemes}
+    paper = point["ase_paper_J_th"]
+    return {
+        "scheme": schemes,
+        "ratio": ratios,
+        "E": P.energies(models[schemes[0]]),
+        "J_grid": J_grid,
+        "mapping": mappings,
+        "I": np.array([ladder[s]["I"] for s in schemes]),
+        "S": np.array([ladder[s]["S"] for s in schemes]),
+        "N": np.array([ladder[s]["N"] for s in schemes]),
+        "J": np.array([J_th[s] * ratios for s in schemes]),
+        "peak_shift": np.array([ase.peak_shift(ladder[s], models[s]) for s in schemes]),
+        "M": np.array([ase.ase_spectra(J_grid, models[s], P)["M"] for s in schemes]),
+        "N_th": [N_th[s] for s in schemes],
+        "J_th": [J_th[s] for s in schemes],
+        "J_th_paper": [float(paper.get(s, np.nan)) for s in schemes],
+        "J_th_mapping": np.array(
+            [[float(ase.N_to_fluence(N_th[s], fits[mp])) for s in schemes] for mp in mappings]
+        ),
+        "mapping_scale": [
+            fits[mp].J_pi if mp == "area" else fits[mp].sigma_pump for mp in mappings
+        ],
+        "E_PL": [models[s].E_PL for s in schemes],
+        "J_pi": float(P.J_pi),
+        "sigma_pump": float(P.sigma_pump),
+        "G0": float(P.G0),
+        "m_threshold": float(P.m_threshold),
+        "mapping_used": str(point["ase_mapping"]),
+    }

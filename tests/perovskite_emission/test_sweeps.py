@@ -1,0 +1,52 @@
+"""The sweep modules of the study: light parsing, points, and the burst_scaling sweep."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from lightmatter.perovskite_emission.sweeps import burst_scaling, dicke
+from lightmatter.sweep import points_of, sweeps_of
+
+SECTION = {"dicke": {"N": [10, 20, 50], "gamma": 1.0, "num_t": 401}}
+
+
+def test_parsing_the_sweeps_imports_no_numerics():
+    code = (
+        "import sys; from lightmatter.sweep import sweeps_of; "
+        "sweeps_of('perovskite_emission'); "
+        "print(sorted(m for m in ('numpy', 'scipy', 'qutip', 'numba', 'xarray', 'matplotlib') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_burst_scaling_reads_the_dicke_section():
+    sw = sweeps_of("perovskite_emission")
+    (point,) = points_of(sw["burst_scaling"], SECTION, 1)
+    per_n = points_of(sw["dicke"], SECTION, 1)
+    assert point["N"] == [p["N"] for p in per_n]
+    assert {k: v for k, v in point.items() if k not in ("N", "sweep")} == {
+        k: v for k, v in per_n[0].items() if k not in ("N", "sweep")
+    }
+    burst_scaling.validate(SECTION)
+    with pytest.raises(ValueError, match=r"perovskite_emission\.dicke\.N"):
+        burst_scaling.validate({"dicke": {**SECTION["dicke"], "N": [2, 10, 20]}})
+
+
+def test_burst_scaling_solve_matches_the_dicke_points():
+    """The per-N metrics of burst_scaling are those of the dicke sweep; the peak exponent of
+    the exact ladder over N = 10-50 is a little below 2."""
+    sw = sweeps_of("perovskite_emission")
+    (point,) = points_of(sw["burst_scaling"], SECTION, 1)
+    out = burst_scaling.solve(point, "0" * 12)
+    for i, p in enumerate(points_of(sw["dicke"], SECTION, 1)):
+        d = dicke.solve(p, "0" * 12)
+        for name in ("peak_intensity", "peak_time", "fwhm"):
+            assert out[name][i] == d[name]
+    assert 1.85 < out["peak_exponent"] < 2.0
+    assert -1.05 < out["fwhm_exponent"] < -0.9
+    assert out["fit_n_min"] == burst_scaling.FIT_N_MIN
