@@ -3,7 +3,8 @@
 Measures, in one run:
 
 1. the Dicke burst from full inversion for N = 1000 (review Fig. 2c/6;
-   docs/perovskite_emission.md §4) on the default 4001-point window, solved in the symmetric (N+1)-state ladder by
+   docs/perovskite_emission.md §4) on the default 4001-point window, solved in the symmetric
+   (N+1)-state ladder by
    ``dicke_burst(method="expm")`` (``expm_multiply`` via :func:`lightmatter.markov.propagate`)
    and ``method="radau"`` (implicit, sparse Jacobian), against the same system integrated by a
    dense generic ODE solver (``scipy.integrate.solve_ivp`` LSODA with the dense matrix and its

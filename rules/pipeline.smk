@@ -131,6 +131,20 @@ for fig in figures_of():
             "../scripts/{params.study}/{params.figure}.py"
 
 
+# `snakemake -c2 datasets`: every sweep's dataset and parameter table, no figures.
+rule datasets:
+    default_target: False
+    input:
+        [
+            f"{RESULTS}/{study}/{sweep}{ext}"
+            for study in STUDIES
+            for sweep in sweep_names(study)
+            for ext in (".nc", ".params.csv")
+        ],
+    message:
+        "every sweep's dataset and parameter table"
+
+
 # One target rule per study: `snakemake -c2 <study>` makes all its figures.
 for study in STUDIES:
 

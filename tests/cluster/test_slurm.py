@@ -57,7 +57,7 @@ def test_workflow_on_slurm_matches_local_and_retries(tmp_path):
         "PYTHONPATH": f"{REPO / 'src'}:{REPO / 'tests' / 'faults'}",
     }
     local, cluster = tmp_path / "local", tmp_path / "slurm"
-    common = ("--configfile", "config/test.yaml", TARGET)
+    common = (TARGET, "--configfile", "config/test.yaml")  # targets before list options
     proc = run_snakemake("-c2", *common, "--config", f"results={local}")
     assert proc.returncode == 0, proc.stderr[-3000:]
 

@@ -55,7 +55,7 @@ def apply_walkthrough(root: Path) -> list[str]:
 def toy_checkout(tmp_path_factory) -> Path:
     root = make_checkout(tmp_path_factory.mktemp("add-a-study") / "repo")
     touched = apply_walkthrough(root)
-    assert len(touched) == 11, touched
+    assert len(touched) == 10, touched
     return root
 
 

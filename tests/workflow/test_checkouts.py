@@ -23,8 +23,8 @@ and a served output are then reported as "Symlinking output file ... from cache"
 group) while a solver job is known to be running (the test-only hold ``LIGHTMATTER_TEST_HOLD``
 of ``tests/faults/sitecustomize.py``, outside the package), a partial file is planted under
 that job's output name (what a non-atomic writer killed mid-write would leave), and the rerun
-with ``--rerun-incomplete`` must redo it: no partial file survives, no temporary is left, and every NetCDF file of C is
-byte-identical to checkout A's uninterrupted run.
+with ``--rerun-incomplete`` must redo it: no partial file survives, no temporary is left, and
+every NetCDF file of C is byte-identical to checkout A's uninterrupted run.
 """
 
 from __future__ import annotations
@@ -54,9 +54,11 @@ SERVED = "Symlinking output file"
 
 
 def _run(checkout: Path, cache: Path, config: str = "config/test.yaml") -> str:
+    """The test configuration's datasets (the solver jobs and what combines them; no figures)."""
     proc = run_snakemake(
         "-c2",
-        "--cache",
+        "datasets",
+        "--cache",  # every cache-eligible rule (takes rule names: keep targets before it)
         "--configfile",
         config,
         cwd=checkout,
@@ -205,7 +207,7 @@ def interrupted_run(cached_runs, tmp_path_factory) -> dict:
     env[HOLD_ENV] = f"cl_superbunching/model3_fit:{markers}"
     with open(base / "killed-run.log", "w") as out:
         proc = subprocess.Popen(
-            [str(SNAKEMAKE), "-c2", "--configfile", "config/test.yaml"],
+            [str(SNAKEMAKE), "-c2", "datasets", "--configfile", "config/test.yaml"],
             cwd=c,
             env=env,
             stdout=out,
@@ -236,10 +238,12 @@ def interrupted_run(cached_runs, tmp_path_factory) -> dict:
     (c / rel).write_bytes(b"CDF\x01 half a file")
     run_c = {"cwd": c, "env_extra": {"PYTHONPATH": str(c / "src")}}
     # SIGKILL leaves Snakemake's lock behind: a plain rerun refuses to start and says why ...
-    locked = run_snakemake("-c2", "--configfile", "config/test.yaml", **run_c)
+    locked = run_snakemake("-c2", "datasets", "--configfile", "config/test.yaml", **run_c)
     # ... the documented recovery (README, "Resuming"): unlock, then rerun the incomplete jobs
     unlock = run_snakemake("--unlock", "--configfile", "config/test.yaml", **run_c)
-    rerun = run_snakemake("-c2", "--configfile", "config/test.yaml", "--rerun-incomplete", **run_c)
+    rerun = run_snakemake(
+        "-c2", "datasets", "--configfile", "config/test.yaml", "--rerun-incomplete", **run_c
+    )
     after_kill["locked"] = (locked.returncode, locked.stdout + locked.stderr)
     after_kill["unlock_rc"] = unlock.returncode
     return {"a": a, "c": c, "rel": rel, "after_kill": after_kill, "rerun": rerun}
@@ -269,6 +273,7 @@ def test_rerun_incomplete_completes_and_matches_the_uninterrupted_run(interrupte
     dry = run_snakemake(
         "-n",
         "-c1",
+        "datasets",
         "--configfile",
         "config/test.yaml",
         cwd=c,
