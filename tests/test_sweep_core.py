@@ -232,3 +232,18 @@ def test_parsing_imports_no_physics():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_the_closure_follows_every_import_form():
+    """``import a.b``, ``from a import module``, ``from a.b import name`` and relative imports
+    inside functions all count (model3 imports names from model2 and markov; g2_zero imports
+    names from its package's ``_common`` and ``model1`` as a module inside ``solve``)."""
+    m3 = fp.import_closure(["lightmatter.cl_superbunching.model3"])
+    assert {"lightmatter.cl_superbunching.model2", "lightmatter.markov"} <= set(m3)
+    g2 = fp.import_closure(["lightmatter.cl_superbunching.sweeps.g2_zero"])
+    assert {
+        "lightmatter.cl_superbunching.sweeps._common",
+        "lightmatter.cl_superbunching.model1",
+        "lightmatter.spec",
+    } <= set(g2)
+    assert "lightmatter.cl_superbunching" not in g2  # the lazy package __init__ computes nothing

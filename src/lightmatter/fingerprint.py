@@ -38,8 +38,8 @@ __all__ = [
 PACKAGE = "lightmatter"
 ROOT = Path(__file__).resolve().parent
 CACHE = ROOT / "__pycache__" / "lightmatter-fingerprints.json"
-#: Bump when the normalisation changes, so stale cache entries are ignored.
-CACHE_VERSION = 1
+#: Cache entries are valid only for this very normaliser: any edit of this file discards them.
+CACHE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 #: Top-level names whose assignment does not change what a module computes.
 NOT_PHYSICS = frozenset({"RESOURCES"})
