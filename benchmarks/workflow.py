@@ -92,11 +92,13 @@ def main() -> None:
     ap.add_argument("--configfile", default="config/test.yaml")
     ap.add_argument("--peer", default=None, help="git revision to compare with (e.g. eabca3b)")
     ap.add_argument("--cores", type=int, default=2)
+    ap.add_argument("--keep", default=None, help="keep the results trees under this folder")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="lightmatter-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="lightmatter-bench-") as scratch:
+        tmp = args.keep or scratch
         trees = {"this tree": REPO}
         if args.peer:
-            trees[f"peer {args.peer}"] = checkout(args.peer, Path(tmp) / "peer")
+            trees[f"peer {args.peer}"] = checkout(args.peer, Path(scratch) / "peer")
         rows = {}
         for name, tree in trees.items():
             results = Path(tmp) / name.replace(" ", "-") / "results"

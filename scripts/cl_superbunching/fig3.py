@@ -21,14 +21,15 @@ with figure_style():
     ax.step(np.append(t, float(ds.t_max)), np.append(n, n[-1]), where="post", color="C0", lw=0.9)
     for s, e in zip(ds.pulse_start.values, ds.pulse_end.values):
         ax.axvspan(s, e, color="C1", alpha=0.15, lw=0)
-    dur = ds.pulse_end.values - ds.pulse_start.values
-    gaps = ds.pulse_start.values[1:] - ds.pulse_end.values[:-1]
     ax.set_xlim(0, float(ds.t_max))
     ax.set_xlabel(r"$t/\tau$")
     ax.set_ylabel(r"$n(t)$  (intensity $n/\tau$)")
+    gap = float(ds.sample_mean_gap)  # NaN when the trace holds fewer than two pulses
+    gap_text = f"{gap:.1f}τ" if gap == gap else "n/a"
     ax.set_title(
-        rf"N = {N}, $\gamma\tau$ = {g:g}: mean pulse {np.mean(dur):.2f}$\tau$ "
-        rf"(τH$_N$ = {float(ds.mean_pulse_duration):.2f}τ), mean gap {np.mean(gaps):.1f}$\tau$ "
-        rf"(1/γ = {float(ds.mean_gap):.1f}τ), {dur.size} pulses"
+        rf"N = {N}, $\gamma\tau$ = {g:g}: mean pulse "
+        rf"{float(ds.sample_mean_pulse_duration):.2f}$\tau$ "
+        rf"(τH$_N$ = {float(ds.mean_pulse_duration):.2f}τ), mean gap {gap_text} "
+        rf"(1/γ = {float(ds.mean_gap):.1f}τ), {int(ds.n_pulses)} pulses"
     )
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)

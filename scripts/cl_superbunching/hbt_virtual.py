@@ -30,14 +30,13 @@ with figure_style():
     )
     ax.set_ylabel(r"$g^{(2)}(t)$")
     ax.legend(frameon=False)
-    pull = (ds.g2_hbt - ds.g2_exact_bin) / ds.g2_hbt_err_blocks
-    bx.plot(ds.t_center, pull, "o", ms=2.5, color="C3")
+    bx.plot(ds.t_center, ds.pull, "o", ms=2.5, color="C3")
     bx.axhline(0, color="0.5", lw=0.6)
     for s in (-3, 3):
         bx.axhline(s, color="0.5", lw=0.6, ls=":")
     bx.set_xlabel(r"$t/\tau$")
     bx.set_ylabel("pull (σ)")
-    chi2 = float(np.mean(pull.values**2))
+    chi2 = float(ds.mean_pull_sq)
     ax.set_title(
         f"photon rate {float(ds.photon_rate):.4f}/τ (exact {float(ds.photon_rate_exact):.4f}/τ); "
         f"mean pull² {chi2:.2f}"

@@ -52,9 +52,11 @@ class AuditResult:
 
     @property
     def ok(self) -> bool:
+        """True when no problem was found."""
         return not self.problems
 
     def add(self, path: str, message: str) -> None:
+        """Record a problem with ``path``."""
         self.problems.append((path, message))
 
 
@@ -214,6 +216,7 @@ def _print(res: AuditResult, quiet: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: audit the results tree; exit 0 when verified, 1 on problems, 2 on bad input."""
     ap = argparse.ArgumentParser(prog="python -m lightmatter.audit", description=__doc__)
     ap.add_argument(
         "--configfile",

@@ -41,21 +41,26 @@ class Figure:
 
     @property
     def rule(self) -> str:
+        """Snakemake rule name of the figure: ``<study>_figure_<id>``."""
         return f"{self.study}_figure_{self.id}"
 
     @property
     def script(self) -> str:
+        """Path of the figure script, relative to the repository."""
         return f"scripts/{self.study}/{self.id}.py"
 
     @property
     def caption(self) -> str:
+        """Path of the report caption, relative to the repository."""
         return f"rules/captions/{self.study}/{self.id}.rst"
 
     def outputs(self, results: str = "results") -> tuple[str, str]:
+        """The PDF and PNG the figure rule writes."""
         stem = f"{results}/{self.study}/figures/{self.id}"
         return f"{stem}.pdf", f"{stem}.png"
 
     def input_paths(self, results: str = "results") -> list[str]:
+        """The sweep datasets the figure reads."""
         return [f"{results}/{self.study}/{sweep}.nc" for sweep in self.inputs]
 
 

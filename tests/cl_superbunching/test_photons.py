@@ -174,3 +174,31 @@ def test_hbt_model1_matches_bin_averaged_g2():
     # the comparison is sharp: the peak value g2(0) (cusp) is excluded by > 10 sigma
     assert abs(h["g2"][0] - float(model1.g2_zero(N, g))) > 10 * sigma[0]
     assert exact[10] > 1.5 and abs(exact[50] - 1) < 0.01
+
+
+def test_pulse_statistics_of_a_sampled_train_approach_tau_h_n_and_one_over_gamma():
+    """Sample means of a long seeded Model 1 trace agree with tau H_N and 1/gamma (Sec. V)
+    within a few standard errors; degenerate trains give NaN, not a warning."""
+    from lightmatter.cl_superbunching import photons, radiation
+
+    N, g = 4, 0.1
+    tr = photons.intensity_trace(N, g, 20000.0, np.random.default_rng(3))
+    pulse, gap, n = photons.pulse_statistics(tr.pulse_starts, tr.pulse_ends)
+    assert n > 500
+    # pulse lengths (sum of exponentials) and gaps (exponential) both have sd <= mean
+    assert abs(pulse - radiation.mean_pulse_duration(N)) < 4 * pulse / np.sqrt(n)
+    assert abs(gap - radiation.mean_gap(g)) < 4 * gap / np.sqrt(n)
+    one = photons.pulse_statistics([1.0], [2.5])
+    assert one[0] == 1.5 and np.isnan(one[1]) and one[2] == 1
+    with pytest.raises(ValueError):
+        photons.pulse_statistics([2.0], [1.0])
+
+
+def test_hbt_pulls_have_unit_mean_square_for_gaussian_errors():
+    from lightmatter.cl_superbunching import photons
+
+    rng = np.random.default_rng(5)
+    exact = np.linspace(1.0, 3.0, 4000)
+    err = np.full_like(exact, 0.1)
+    pull, msq = photons.hbt_pulls(exact + err * rng.standard_normal(exact.size), exact, err)
+    assert abs(msq - 1.0) < 0.1 and abs(pull.mean()) < 0.1

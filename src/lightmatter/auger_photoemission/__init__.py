@@ -2,17 +2,17 @@
 
 Y. Zeng, B. Zhang, K. Cao, X.-J. Liu, Y. Pan, "Auger photoemission as a laser-like coherent
 cathode" (seed ``000_38be2e173ad007b4.txt``; the lost equations are reconstructed in
-``docs/auger_photoemission.md``, whose sections the modules cite as "note §N").
+``docs/auger_photoemission.md``, whose sections the modules cite as "docs §N").
 
 Modules
 -------
 four_level      Four-level rate equations (Eq. 1) with the Auger-electron count ``N_A``, in the
                 seed's literal ("closed", r = 0) and the replenished (r = 1, ASSUMED) bookkeeping;
-                analytic Jacobian and stiff integration; exact steady state (note §2), the
+                analytic Jacobian and stiff integration; exact steady state (docs §2), the
                 seed's Eq. 6 and the steady state read from the stiff ODE; photocurrent (Eqs. 2,
-                7, 8), log-slopes and crossovers (note §4); the reduced quasi-steady depletion
-                model and the reference curves of the dynamics (note §3); Fig. 1b-c decays
-                (note §6).
+                7, 8), log-slopes and crossovers (docs §4); the reduced quasi-steady depletion
+                model and the reference curves of the dynamics (docs §3); Fig. 1b-c decays
+                (docs §6).
 coherence       Eq. 9: incoherent + coherent spectral density for Gaussian, Auger-burst,
                 exponential and uniform emission-time distributions, and a seeded Monte Carlo
                 check.

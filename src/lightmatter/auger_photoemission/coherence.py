@@ -1,12 +1,12 @@
 """Coherent vs incoherent emission spectrum of N Auger electrons, Eq. 9 of Zeng et al.
 
 Zeng, Zhang, Cao, Liu, Pan, "Auger photoemission as a laser-like coherent cathode" (seed
-``000_38be2e173ad007b4.txt``), reconstruction in ``docs/auger_photoemission.md`` §7 ("note §N"
+``000_38be2e173ad007b4.txt``), reconstruction in ``docs/auger_photoemission.md`` §7 ("docs §N"
 below is section N of that document).
 
 With ``psi_tot(t) = sum_i psi(t - t_i)`` the spectral density is
 ``rho(omega) = |psi(omega)|^2 |sum_i exp(i omega t_i)|^2``; averaging over independent emission
-times ``t_i ~ f`` gives (Eq. 9; the seed's ``f(t_k) f(t_m)`` is an index typo, note §9 item 6)::
+times ``t_i ~ f`` gives (Eq. 9; the seed's ``f(t_k) f(t_m)`` is an index typo, docs §9 item 6)::
 
     <rho> / |psi(omega)|^2 = N + N (N - 1) |f(omega)|^2,   f(omega) = int f(t) exp(i omega t) dt
 
@@ -14,8 +14,8 @@ with ``f`` normalised. The first term is incoherent (``~N``), the second coheren
 
 Emission-time distributions (``shape``), all parametrised by one time scale ``sigma_t`` [s]:
 
-* ``"gaussian"``: rms ``sigma_t``; ``|f|^2 = exp(-omega^2 sigma_t^2)`` (note §7).
-* ``"auger_burst"`` (ASSUMED extension, note §7): ``f(t) = a / (1 + a t)^2`` for ``t >= 0``, the
+* ``"gaussian"``: rms ``sigma_t``; ``|f|^2 = exp(-omega^2 sigma_t^2)`` (docs §7).
+* ``"auger_burst"`` (ASSUMED extension, docs §7): ``f(t) = a / (1 + a t)^2`` for ``t >= 0``, the
   normalised emission rate ``gamma_A N2(t)^2`` of the hyperbolic Auger decay with ``a = gamma_A
   N_z``; here ``sigma_t = 1/a = 1/(gamma_A N_z)`` (the burst has no finite mean or rms). With
   ``Omega = omega/a``, ``f = 1 + i Omega exp(-i Omega) E(Omega)``,
@@ -28,7 +28,7 @@ Emission-time distributions (``shape``), all parametrised by one time scale ``si
   ``|f|^2 = sinc^2(omega sqrt(12) sigma_t / 2)``.
 
 Eq. 9 is independent of the rate equations: its ``N^2`` is phase coherence, the ``N^2`` of Eq. 8
-is two-body kinetics (note §7); the seed identifies the two.
+is two-body kinetics (docs §7); the seed identifies the two.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def coherent_spectral_density(
 ) -> FloatOrArray:
     """Mean spectral density of N emitted electrons, ``<rho>/|psi|^2 = N + N(N-1)|f(omega)|^2``.
 
-    Eq. 9 of Zeng et al. (note §7): incoherent term ``N`` plus coherent term ``N(N-1)|f|^2``.
+    Eq. 9 of Zeng et al. (docs §7): incoherent term ``N`` plus coherent term ``N(N-1)|f|^2``.
 
     Parameters
     ----------
@@ -161,7 +161,7 @@ def critical_number(omega: ArrayLike, sigma_t: ArrayLike, shape: str = "gaussian
     """Population above which the coherent term of Eq. 9 exceeds the incoherent one.
 
     ``(N - 1)|f|^2 > 1``, i.e. ``N_c = 1 + 1/|f(omega)|^2``; Gaussian: ``N_c = 1 + exp(omega^2
-    sigma_t^2)`` (note §7). Returns ``inf`` where ``|f|^2 = 0`` (zeros of the uniform shape).
+    sigma_t^2)`` (docs §7). Returns ``inf`` where ``|f|^2 = 0`` (zeros of the uniform shape).
     """
     shape = _check_shape(shape)
     if shape == "gaussian":
@@ -175,7 +175,7 @@ def critical_number(omega: ArrayLike, sigma_t: ArrayLike, shape: str = "gaussian
 
 
 def critical_frequency(N: ArrayLike, sigma_t: ArrayLike) -> FloatOrArray:
-    """Gaussian shape: ``omega_c = sqrt(ln(N - 1)) / sigma_t`` [rad/s] (note §7), ``N > 2``.
+    """Gaussian shape: ``omega_c = sqrt(ln(N - 1)) / sigma_t`` [rad/s] (docs §7), ``N > 2``.
 
     Below ``omega_c`` the coherent term of Eq. 9 dominates.
     """
@@ -236,7 +236,7 @@ def monte_carlo_spectral_density(
 ) -> tuple[FloatOrArray, FloatOrArray]:
     """Monte Carlo estimate of Eq. 9: mean of ``|sum_i exp(i omega t_i)|^2`` over realisations.
 
-    Each realisation draws ``N`` i.i.d. emission times from ``shape`` (note §7). Realisations are
+    Each realisation draws ``N`` i.i.d. emission times from ``shape`` (docs §7). Realisations are
     processed in chunks of at most ``max_elements`` phases (bounded memory); the running
     mean and variance are merged chunk by chunk (Chan et al.). Times are drawn realisation by
     realisation in order, so a given seed gives identical numbers for any ``omega`` grid size.

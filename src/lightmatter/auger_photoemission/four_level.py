@@ -2,9 +2,9 @@
 
 Zeng, Zhang, Cao, Liu, Pan, "Auger photoemission as a laser-like coherent cathode" (seed
 ``000_38be2e173ad007b4.txt``), following the reconstruction in ``docs/auger_photoemission.md``
-(sections 1-6, 9, 10; "note §N" below is section N of that document).
+(sections 1-6, 9, 10; "docs §N" below is section N of that document).
 
-Model (note §1; seed Eq. 1 plus the Auger-electron reservoir ``N_A`` named in the seed text)::
+Model (docs §1; seed Eq. 1 plus the Auger-electron reservoir ``N_A`` named in the seed text)::
 
     dN3/dt = w_p (N0 - N3) - N3/tau3
     dN2/dt = N3/tau3 - gamma_A N2^2
@@ -15,17 +15,17 @@ Model (note §1; seed Eq. 1 plus the Auger-electron reservoir ``N_A`` named in t
 * ``variant="closed"`` (``r = 0``): the seed's literal bookkeeping. Emitted electrons accumulate in
   ``N_A`` and ``N0 + N1 + N2 + N3 + N_A = N`` is conserved. There is no true steady state (the
   only fixed point is "everything emitted"); the seed's Eqs. 3-8 hold as a quasi-steady state
-  (QSS) with ``N -> P(t) = N - N_A(t)`` (note §3). The note calls this the "open system".
-* ``variant="replenished"`` (``r = 1``, ASSUMED, note §1/§3): each emitted electron is re-supplied
+  (QSS) with ``N -> P(t) = N - N_A(t)`` (docs §3). The note calls this the "open system".
+* ``variant="replenished"`` (``r = 1``, ASSUMED, docs §1/§3): each emitted electron is re-supplied
   to level 0 by the external circuit (grounded cathode), ``N0 + N1 + N2 + N3 = N`` is conserved and
   ``N_A`` only counts emitted electrons. This variant has an exact steady state (the exact
-  quadratic of note §2, which reduces to the seed's Eq. 6 for ``w_p tau << 1``).
+  quadratic of docs §2, which reduces to the seed's Eq. 6 for ``w_p tau << 1``).
 
 Units (SI): times in s, rates ``w_p`` (pump rate per ground-state electron) and ``gamma_A``
 (Auger coefficient per pair, number units) in 1/s, populations are numbers (dimensionless),
 currents in electrons/s (dimensionless transmission ``beta``; multiply by ``e`` for amperes).
 
-Seed errors corrected here (note §9): Eq. 3 for ``N1`` lacks a factor 1/2 (only half of the Auger
+Seed errors corrected here (docs §9): Eq. 3 for ``N1`` lacks a factor 1/2 (only half of the Auger
 events refill level 1), see :func:`eq3_populations`; the strong-pump expression in the seed text
 squares the second term under the root (typo); Eq. 6 is evaluated in rationalised form.
 """
@@ -79,7 +79,7 @@ _IMPLICIT_METHODS = ("Radau", "BDF", "LSODA")
 _EXPLICIT_METHODS = ("RK45", "RK23", "DOP853")
 _CONSERVATION_RTOL = 1e-9
 #: a steady state is read from the ODE after this many relaxation times 1/(w_p + 2 gamma_A N2)
-#: from the ground state (note §10: at least 20-60)
+#: from the ground state (docs §10: at least 20-60)
 RELAXATION_TIMES = 60.0
 
 _LONG_NAMES = {
@@ -152,7 +152,7 @@ def _as_output(arr: NDArray[np.float64]) -> FloatOrArray:
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class AugerParams:
-    """Material parameters of the four-level Auger emitter (note §5), validated on creation.
+    """Material parameters of the four-level Auger emitter (docs §5), validated on creation.
 
     Parameters
     ----------
@@ -254,7 +254,7 @@ def rate_equations(
 ) -> NDArray[np.float64]:
     """Time derivative of ``y = (N0, N1, N2, N3, N_A)``: Eq. 1 of Zeng et al. + ``dN_A/dt``.
 
-    ``dN_A/dt = gamma_A N2^2 / 2`` is the Auger emission rate stated in the seed text (note §1).
+    ``dN_A/dt = gamma_A N2^2 / 2`` is the Auger emission rate stated in the seed text (docs §1).
     ``variant="replenished"`` adds ``gamma_A N2^2 / 2`` to ``dN0/dt`` (ASSUMED ``r = 1``: each
     emitted electron is re-supplied to level 0); ``variant="closed"`` is the seed's literal Eq. 1
     (``r = 0``).
@@ -340,7 +340,7 @@ def integrate(
     """Integrate Eq. 1 of Zeng et al. (+ ``dN_A/dt``) with a stiff solver.
 
     The system is stiff: the fast rates ``1/tau_{1,3}`` (1e7 1/s by default) exceed the slow
-    ones (``w_p``, ``gamma_A N2``) by 1e4 ... 1e9 (note §10). Use ``method="Radau"`` or ``"BDF"``
+    ones (``w_p``, ``gamma_A N2``) by 1e4 ... 1e9 (docs §10). Use ``method="Radau"`` or ``"BDF"``
     with the analytic :func:`jacobian` (``jac=True``); explicit methods (``"RK45"``) are accepted
     only to demonstrate the stiffness (benchmark) and are step-limited by ``tau``.
 
@@ -372,7 +372,7 @@ def integrate(
         Relative tolerance, ``0 < rtol < 1``.
     atol_rel : float
         Absolute tolerance in units of ``N`` (``atol = atol_rel * N``; populations span many
-        decades, note §10), ``> 0``.
+        decades, docs §10), ``> 0``.
 
     Returns
     -------
@@ -479,7 +479,7 @@ def integrate(
 
 
 # ---------------------------------------------------------------------------------------------
-# steady state (note §2) and Eq. 3
+# steady state (docs §2) and Eq. 3
 # ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class SteadyState:
@@ -499,6 +499,7 @@ class SteadyState:
         return getattr(self, key)
 
     def as_dict(self) -> dict[str, FloatOrArray]:
+        """The fields as a plain dict (name -> value)."""
         return {"N0": self.N0, "N1": self.N1, "N2": self.N2, "N3": self.N3}
 
 
@@ -508,7 +509,7 @@ def _n2_quadratic(P: NDArray, gamma_A: NDArray, c: NDArray) -> NDArray:
 
 
 def _c_coefficient(w: NDArray, t1: NDArray, t3: NDArray) -> NDArray:
-    """``c = 1/w_p + 2 tau3 + tau1/2`` [s] of the exact quadratic (note §2)."""
+    """``c = 1/w_p + 2 tau3 + tau1/2`` [s] of the exact quadratic (docs §2)."""
     return 1.0 / w + 2.0 * t3 + 0.5 * t1
 
 
@@ -524,11 +525,11 @@ def qss_N2(
     tau1: ArrayLike,
     tau3: ArrayLike,
 ) -> FloatOrArray:
-    """Exact (quasi-)steady-state ``N2`` for a given ``P = N0 + N1 + N2 + N3`` (note §2).
+    """Exact (quasi-)steady-state ``N2`` for a given ``P = N0 + N1 + N2 + N3`` (docs §2).
 
     Root of ``gamma_A c N2^2 + N2 - P = 0`` with ``c = 1/w_p + 2 tau3 + tau1/2``, evaluated as
     ``2P / (1 + sqrt(1 + 4 gamma_A c P))``. ``P = N`` gives the replenished steady state; for the
-    closed variant ``P = N - N_A(t)`` gives the QSS of note §3. Broadcasts over all arguments.
+    closed variant ``P = N - N_A(t)`` gives the QSS of docs §3. Broadcasts over all arguments.
 
     Parameters
     ----------
@@ -561,20 +562,20 @@ def steady_state(
     tau3: ArrayLike,
     variant: str = "replenished",
 ) -> SteadyState:
-    """Steady-state populations of Eq. 1 (note §2); ``variant="eq6"`` gives the seed's Eq. 6.
+    """Steady-state populations of Eq. 1 (docs §2); ``variant="eq6"`` gives the seed's Eq. 6.
 
     ``variant="replenished"`` (exact, ``r = 1``): setting ``dN3/dt = dN2/dt = dN1/dt = 0`` gives
     ``N3 = w_p tau3 N0 / (1 + w_p tau3)``, ``gamma_A N2^2 = w_p N0 / (1 + w_p tau3)`` and
     ``N1 = (tau1/2) gamma_A N2^2 = w_p tau1 N0 / (2 (1 + w_p tau3))`` (the seed's Eq. 3 lacks this
-    factor 1/2, note §9 item 1). With ``N = N0 + N1 + N2 + N3`` this is the exact quadratic
+    factor 1/2, docs §9 item 1). With ``N = N0 + N1 + N2 + N3`` this is the exact quadratic
     ``gamma_A c N2^2 + N2 - N = 0``, ``c = 1/w_p + 2 tau3 + tau1/2``, solved as
     ``N2 = 2N / (1 + sqrt(1 + 4 gamma_A c N))``; then ``N0 = (1 + w_p tau3) gamma_A N2^2 / w_p``,
     ``N1 = tau1 gamma_A N2^2 / 2``, ``N3 = tau3 gamma_A N2^2``. The same formulas with ``N -> P``
-    are the closed variant's quasi-steady state (note §3).
+    are the closed variant's quasi-steady state (docs §3).
 
     ``variant="eq6"``: the seed's Eq. 6 (``w_p tau_{1,3} << 1``, ``N1 = N3 = 0`` in Eq. 4), in the
     rationalised form ``N2 = 2N / (1 + sqrt(1 + 4 gamma_A N / w_p))`` (the printed difference form
-    loses ``~eps w_p / (gamma_A N)`` relative accuracy, note §2). ``N0 = N - N2`` (Eq. 4 with
+    loses ``~eps w_p / (gamma_A N)`` relative accuracy, docs §2). ``N0 = N - N2`` (Eq. 4 with
     ``N1 = N3 = N_A = 0``) and ``N1``, ``N3`` are the corrected Eq. 3 evaluated at that ``N0``
     (first-order estimates; the four then sum to ``N`` only up to ``O(w_p tau)``). Eq. 6 exceeds
     the exact ``N2`` by a relative ``<= sqrt(1 + w_p (2 tau3 + tau1/2)) - 1 ~ w_p (tau3 + tau1/4)``
@@ -626,11 +627,11 @@ def ode_steady_state(
     tau3: float,
     relaxation_times: float = RELAXATION_TIMES,
 ) -> tuple[SteadyState, float]:
-    """Steady state of the replenished Eq. 1 read from the stiff ODE (independent of note §2).
+    """Steady state of the replenished Eq. 1 read from the stiff ODE (independent of docs §2).
 
     Integrates :func:`integrate` (``variant="replenished"``, Radau with the analytic Jacobian)
     from the ground state ``(N, 0, 0, 0, 0)`` for ``relaxation_times`` times the relaxation time
-    :func:`relaxation_time` ``1/(w_p + 2 gamma_A N2)`` (note §3, §10) and returns the final
+    :func:`relaxation_time` ``1/(w_p + 2 gamma_A N2)`` (docs §3, §10) and returns the final
     populations. For the default 60 relaxation times the transient has decayed far below the
     solver tolerance, so the result agrees with the exact quadratic :func:`steady_state` to the
     integration accuracy (the check plotted as markers in Fig. 2b-c).
@@ -673,7 +674,7 @@ def eq3_populations(
 
     Corrected (default): ``N1 = w_p tau1 N0 / (2 (1 + w_p tau3))``. ``seed_literal=True`` returns
     the seed's printed ``N1 = w_p tau1 N0 / (1 + w_p tau3)``, which is exactly twice the steady
-    state of Eq. 1 (only half of the Auger events refill level 1; note §9 item 1). ``N3 = w_p tau3
+    state of Eq. 1 (only half of the Auger events refill level 1; docs §9 item 1). ``N3 = w_p tau3
     N0 / (1 + w_p tau3)`` in both cases.
 
     Parameters
@@ -702,7 +703,7 @@ def eq3_populations(
 
 
 # ---------------------------------------------------------------------------------------------
-# photocurrent, limits, log-slopes (Eqs. 2, 6-8; note §4)
+# photocurrent, limits, log-slopes (Eqs. 2, 6-8; docs §4)
 # ---------------------------------------------------------------------------------------------
 def photocurrent(N2: ArrayLike, gamma_A: ArrayLike, beta: ArrayLike = 1.0) -> FloatOrArray:
     """Auger photocurrent ``J = beta dN_A/dt = (beta/2) gamma_A N2^2``, Eq. 2 of Zeng et al.
@@ -740,7 +741,7 @@ def steady_state_current(
     """Steady-state photocurrent: Eq. 2 at the ``N2`` of :func:`steady_state` [electrons/s].
 
     ``variant="eq6"`` equals ``J_sat (N2/N)^2`` with ``N2/N = 2/(1 + sqrt(1 + 4x))``,
-    ``x = gamma_A N / w_p`` (note §4); ``"replenished"`` is the exact four-level result.
+    ``x = gamma_A N / w_p`` (docs §4); ``"replenished"`` is the exact four-level result.
     """
     ss = steady_state(w_p, gamma_A, N, tau1, tau3, variant=variant)
     return photocurrent(ss.N2, gamma_A, beta)
@@ -750,7 +751,7 @@ def current_weak(w_p: ArrayLike, N: ArrayLike, beta: ArrayLike = 1.0) -> FloatOr
     """Weak-pump current ``J = (beta/2) w_p N`` [electrons/s], Eq. 7 of Zeng et al.
 
     Limit of Eq. 6 for ``w_p / gamma_A << N``; ``J/J_Eq7 = 1 - 2/(1 + sqrt(1 + 4x)) ~ 1 - x^-1/2``
-    with ``x = gamma_A N / w_p`` (slow convergence, note §4).
+    with ``x = gamma_A N / w_p`` (slow convergence, docs §4).
     """
     w = _check_positive(w_p, "w_p", "1/s")
     N_ = _check_positive(N, "N")
@@ -779,7 +780,7 @@ def _x_and_s(w_p: ArrayLike, N: ArrayLike, gamma_A: ArrayLike) -> tuple[NDArray,
 
 
 def log_slope_wp(w_p: ArrayLike, N: ArrayLike, gamma_A: ArrayLike) -> FloatOrArray:
-    """Exact local log-slope ``d ln J / d ln w_p = 4x / (s (1 + s))`` of Eq. 6 (note §4).
+    """Exact local log-slope ``d ln J / d ln w_p = 4x / (s (1 + s))`` of Eq. 6 (docs §4).
 
     ``x = gamma_A N / w_p``, ``s = sqrt(1 + 4x)``. Tends to 1 (Eq. 7) for ``x >> 1`` and to 0
     (Eq. 8) for ``x << 1``; equals ``1 - 1/sqrt(5)`` at the crossover ``x = 1``.
@@ -789,7 +790,7 @@ def log_slope_wp(w_p: ArrayLike, N: ArrayLike, gamma_A: ArrayLike) -> FloatOrArr
 
 
 def log_slope_N(w_p: ArrayLike, N: ArrayLike, gamma_A: ArrayLike) -> FloatOrArray:
-    """Exact local log-slope at fixed pump, ``d ln J / d ln N = 2 - 4x / (s (1 + s))`` (note §4).
+    """Exact local log-slope at fixed pump, ``d ln J / d ln N = 2 - 4x / (s (1 + s))`` (docs §4).
 
     Tends to 1 for ``N >> w_p/gamma_A`` (approached slowly, ``1 + 1/(2 sqrt(x))``) and to 2 for
     ``N << w_p/gamma_A``; equals ``1 + 1/sqrt(5)`` at ``N = w_p/gamma_A``.
@@ -799,7 +800,7 @@ def log_slope_N(w_p: ArrayLike, N: ArrayLike, gamma_A: ArrayLike) -> FloatOrArra
 
 
 def crossover_population(w_p: ArrayLike, gamma_A: ArrayLike) -> FloatOrArray:
-    """Knee of ``J(N)`` at fixed pump, ``N* = w_p / gamma_A`` (note §4; Fig. 2c).
+    """Knee of ``J(N)`` at fixed pump, ``N* = w_p / gamma_A`` (docs §4; Fig. 2c).
 
     ``J`` is quadratic in ``N`` for ``N << N*`` and linear for ``N >> N*``.
     """
@@ -809,7 +810,7 @@ def crossover_population(w_p: ArrayLike, gamma_A: ArrayLike) -> FloatOrArray:
 
 
 def crossover_pump_rate(N: ArrayLike, gamma_A: ArrayLike) -> FloatOrArray:
-    """Crossover pump rate ``w_p = gamma_A N`` [1/s] (``x = 1``; Fig. 2b knee, note §4)."""
+    """Crossover pump rate ``w_p = gamma_A N`` [1/s] (``x = 1``; Fig. 2b knee, docs §4)."""
     N_ = _check_positive(N, "N")
     g = _check_positive(gamma_A, "gamma_A", "1/s")
     return _as_output(g * N_)
@@ -825,7 +826,7 @@ def half_saturation_pump_rate(N: ArrayLike, gamma_A: ArrayLike) -> FloatOrArray:
 def relaxation_time(w_p: ArrayLike, gamma_A: ArrayLike, N: ArrayLike) -> FloatOrArray:
     """Relaxation time of ``N2`` to its (quasi-)steady state, ``1/(w_p + 2 gamma_A N2)`` [s].
 
-    ``N2`` from Eq. 6 (note §3; valid for ``w_p tau_{1,3} << 1``).
+    ``N2`` from Eq. 6 (docs §3; valid for ``w_p tau_{1,3} << 1``).
     """
     w = _check_positive(w_p, "w_p", "1/s")
     g = _check_positive(gamma_A, "gamma_A", "1/s")
@@ -834,7 +835,7 @@ def relaxation_time(w_p: ArrayLike, gamma_A: ArrayLike, N: ArrayLike) -> FloatOr
 
 
 def depletion_time(w_p: ArrayLike, gamma_A: ArrayLike, N: ArrayLike) -> FloatOrArray:
-    """Depletion time of the closed variant, ``N / (dN_A/dt) = 2N / (gamma_A N2^2)`` [s] (note §3).
+    """Depletion time of the closed variant, ``N / (dN_A/dt) = 2N / (gamma_A N2^2)`` [s] (docs §3).
 
     ``~2/w_p`` for weak pump and ``~2/(gamma_A N)`` at saturation; ``N2`` from Eq. 6.
     """
@@ -846,7 +847,7 @@ def depletion_time(w_p: ArrayLike, gamma_A: ArrayLike, N: ArrayLike) -> FloatOrA
 
 
 # ---------------------------------------------------------------------------------------------
-# closed variant: reduced slow model (note §3)
+# closed variant: reduced slow model (docs §3)
 # ---------------------------------------------------------------------------------------------
 def _solve_log_u(K: NDArray[np.float64]) -> NDArray[np.float64]:
     """Solve ``L - exp(-L) = K`` for ``L`` (vectorised Newton, monotone from the left).
@@ -874,7 +875,7 @@ def quasi_steady_depletion(
     tau3: float,
     t: ArrayLike,
 ) -> xr.Dataset:
-    """Reduced slow model of the closed variant, ``dP/dt = -gamma_A N2ss(P)^2 / 2`` (note §3).
+    """Reduced slow model of the closed variant, ``dP/dt = -gamma_A N2ss(P)^2 / 2`` (docs §3).
 
     Adiabatic elimination of the fast relaxation of ``N2`` (valid for ``t >> t_relax``; the seed's
     "steady state" with ``N -> P(t) = N - N_A(t)``). ``N2ss(P)`` is the exact quadratic root
@@ -934,7 +935,7 @@ def quasi_steady_depletion(
     )
     ds.attrs.update(
         {
-            "model": "reduced QSS model dP/dt = -gamma_A N2ss(P)^2/2 (closed variant, note §3)",
+            "model": "reduced QSS model dP/dt = -gamma_A N2ss(P)^2/2 (closed variant, docs §3)",
             "w_p": w,
             "N": N_,
             "gamma_A": g,
@@ -956,11 +957,11 @@ def reference_trajectory(
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Slow reference curves ``N2(t)``, ``N_A(t)`` for a run of Eq. 1 from the ground state.
 
-    ``variant="closed"``: the reduced quasi-steady model :func:`quasi_steady_depletion` (note §3),
+    ``variant="closed"``: the reduced quasi-steady model :func:`quasi_steady_depletion` (docs §3),
     ``N2 = N2ss(P(t))`` and ``N_A = N - P(t)``; the full ODE follows it for
     ``t_relax << t`` up to ``O(t_relax/t_dep)``.
 
-    ``variant="replenished"``: the exact steady state of note §2, ``N2 = N2ss(N)`` (constant), and
+    ``variant="replenished"``: the exact steady state of docs §2, ``N2 = N2ss(N)`` (constant), and
     the emitted count at the steady emission rate of Eq. 2 (``beta = 1``),
     ``N_A = (gamma_A N2ss^2 / 2) t``; after the build-up the ODE's ``N_A`` grows at this rate
     (it lags behind the reference line by a constant).
@@ -997,7 +998,7 @@ def reference_trajectory(
 
 
 # ---------------------------------------------------------------------------------------------
-# Fig. 1b-c decays (note §6)
+# Fig. 1b-c decays (docs §6)
 # ---------------------------------------------------------------------------------------------
 def radiative_decay(t: ArrayLike, N_z: ArrayLike, tau_sp: ArrayLike) -> FloatOrArray:
     """Radiative decay of level 2, ``N2(t) = N_z exp(-t/tau_sp)`` (Fig. 1b of Zeng et al.).
@@ -1022,7 +1023,7 @@ def auger_decay(t: ArrayLike, N_z: ArrayLike, gamma_A: ArrayLike) -> FloatOrArra
 
     Exact solution of ``dN2/dt = -gamma_A N2^2``; evaluated as ``N_z / (1 + gamma_A N_z t)``.
     Initial slope ``-gamma_A N_z^2`` equals the radiative one for ``tau_sp = 1/(gamma_A N_z)``;
-    the tail ``~1/(gamma_A t)`` is independent of ``N_z`` (note §6).
+    the tail ``~1/(gamma_A t)`` is independent of ``N_z`` (docs §6).
 
     Parameters
     ----------
@@ -1043,7 +1044,7 @@ def matched_radiative_lifetime(N_z: ArrayLike, gamma_A: ArrayLike) -> FloatOrArr
     """Radiative lifetime with the Auger decay's initial slope, ``tau_sp = 1/(gamma_A N_z)`` [s].
 
     ``d/dt N_z exp(-t/tau_sp) = -N_z/tau_sp`` equals the Auger rate ``-gamma_A N_z^2`` at
-    ``t = 0`` for this ``tau_sp``: the fair comparison of Fig. 1b-c (ASSUMED, note §6).
+    ``t = 0`` for this ``tau_sp``: the fair comparison of Fig. 1b-c (ASSUMED, docs §6).
 
     Parameters
     ----------

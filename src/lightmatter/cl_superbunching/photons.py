@@ -44,8 +44,10 @@ __all__ = [
     "TelegraphNoise",
     "detected_photon_rate",
     "hbt_histogram",
+    "hbt_pulls",
     "intensity_trace",
     "photon_stream",
+    "pulse_statistics",
     "telegraph_noise",
 ]
 
@@ -92,6 +94,7 @@ class PhotonStream:
 
     @property
     def n_photons(self) -> int:
+        """Number of detected photons in the stream."""
         return int(self.times.size)
 
     @property
@@ -672,3 +675,36 @@ def hbt_histogram(
         out["g2_blocks"] = g2b
         out["g2_err_blocks"] = g2b.std(axis=0, ddof=1) / math.sqrt(n_blocks)
     return out
+
+
+def pulse_statistics(starts: ArrayLike, ends: ArrayLike) -> tuple[float, float, int]:
+    """Sample means of a pulse train: (mean pulse length, mean gap, number of pulses).
+
+    The sample counterparts of ``radiation.mean_pulse_duration`` (tau H_N) and
+    ``radiation.mean_gap`` (1/gamma) for Fig. 3 (docs/cl_superbunching.md §4). A mean over no
+    pulse (or no gap, with fewer than two pulses) is NaN.
+    """
+    s, e = np.asarray(starts, dtype=float), np.asarray(ends, dtype=float)
+    if s.shape != e.shape or np.any(e < s):
+        raise ValueError("pulse starts and ends must pair up with end >= start")
+    dur = e - s
+    gaps = s[1:] - e[:-1]
+    return (
+        float(dur.mean()) if dur.size else float("nan"),
+        float(gaps.mean()) if gaps.size else float("nan"),
+        int(dur.size),
+    )
+
+
+def hbt_pulls(
+    g2: ArrayLike, g2_exact: ArrayLike, err: ArrayLike
+) -> tuple[NDArray[np.float64], float]:
+    """Pulls (g2 - g2_exact) / err of an HBT estimate and their mean square.
+
+    For an unbiased estimator with correct errors the pulls have zero mean and unit variance, so
+    the mean square is close to 1 (docs/cl_superbunching.md §5).
+    """
+    pull = (np.asarray(g2, dtype=float) - np.asarray(g2_exact, dtype=float)) / np.asarray(
+        err, dtype=float
+    )
+    return pull, float(np.mean(pull**2))

@@ -64,6 +64,7 @@ class Grid:
 
     @property
     def eps(self) -> np.ndarray:
+        """Energy grid (eV)."""
         return self.eps_min + (np.arange(self.n) + 0.5) * self.delta
 
 

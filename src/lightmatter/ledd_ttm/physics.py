@@ -431,6 +431,7 @@ class Pulse:
 
     @property
     def omega(self) -> float:
+        """Angular frequency of the pulse carrier (rad/s)."""
         return self.hbar_omega * QE / HBAR
 
     def intensity(self, t_fs):

@@ -175,6 +175,7 @@ class BlinkingResult:
 
     @property
     def n_photons(self) -> int:
+        """Number of detected photons in the trace."""
         return int(self.pulse_index.size)
 
 
@@ -384,6 +385,7 @@ class BlinkingTraces:
 
     @property
     def bin_centers(self) -> NDArray[np.float64]:
+        """Centres of the time bins (s)."""
         return 0.5 * (self.bin_edges[1:] + self.bin_edges[:-1])
 
 

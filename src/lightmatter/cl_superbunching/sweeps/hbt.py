@@ -43,6 +43,8 @@ VARIABLES = {
     "photon_rate_exact": Var((), "1", "expected photon rate eta <n> (per tau)"),
     "n_photons": Var((), "1", "number of detected photons"),
     "record_length": Var((), "1", "record length / tau"),
+    "pull": Var(("bin",), "1", "pull (g2_hbt - g2_exact_bin) / g2_hbt_err_blocks"),
+    "mean_pull_sq": Var((), "1", "mean square of the pulls (about 1 for correct errors)"),
 }
 RESOURCES = {"mem_mb": 4000, "runtime": 30}
 
@@ -84,6 +86,8 @@ def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
     )
     edges = np.asarray(h["edges"])
     t_fine = np.linspace(0.0, max_delay, NUM_T_FINE)
+    exact_bin = model1.g2_bin_average(edges, n_emit, g)
+    pull, mean_pull_sq = photons.hbt_pulls(h["g2"], exact_bin, h["g2_err_blocks"])
     return {
         "t_center": 0.5 * (edges[:-1] + edges[1:]),
         "t": t_fine,
@@ -91,7 +95,7 @@ def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
         "g2_hbt_err": np.asarray(h["g2_err"]),
         "g2_hbt_err_blocks": np.asarray(h["g2_err_blocks"]),
         "coincidences": np.asarray(h["counts"]),
-        "g2_exact_bin": model1.g2_bin_average(edges, n_emit, g),
+        "g2_exact_bin": exact_bin,
         "g2_exact": model1.g2_delay(t_fine, n_emit, g),
         "bin_lower": edges[:-1],
         "bin_upper": edges[1:],
@@ -99,4 +103,6 @@ def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
         "photon_rate_exact": photons.detected_photon_rate(n_emit, g, eta),
         "n_photons": stream.n_photons,
         "record_length": stream.record_length,
+        "pull": pull,
+        "mean_pull_sq": mean_pull_sq,
     }

@@ -30,6 +30,11 @@ VARIABLES = {
     "telegraph_initial_state": Var((), "1", "R(0)"),
     "mean_pulse_duration": Var((), "1", "tau H_N / tau, mean pulse duration"),
     "mean_gap": Var((), "1", "1/(gamma tau), mean gap / tau"),
+    "sample_mean_pulse_duration": Var(
+        (), "1", "mean pulse length of the sampled trace / tau", allow_nan=True
+    ),
+    "sample_mean_gap": Var((), "1", "mean gap of the sampled trace / tau", allow_nan=True),
+    "n_pulses": Var((), "1", "number of pulses in the sampled trace"),
     "N": scalar(N),
     "gamma_tau": scalar(GAMMA_TAU),
     "t_max": Var((), "1", "length of the intensity trace / tau"),
@@ -57,6 +62,7 @@ def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
         float(point["telegraph_t_max"]),
         rng,
     )
+    sample_pulse, sample_gap, n_pulses = photons.pulse_statistics(tr.pulse_starts, tr.pulse_ends)
     return {
         "event_time": tr.times,
         "switch_time": tel.switch_times,
@@ -67,6 +73,9 @@ def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
         "telegraph_initial_state": tel.initial_state,
         "mean_pulse_duration": radiation.mean_pulse_duration(n_emit),
         "mean_gap": radiation.mean_gap(g),
+        "sample_mean_pulse_duration": sample_pulse,
+        "sample_mean_gap": sample_gap,
+        "n_pulses": n_pulses,
         "N": n_emit,
         "gamma_tau": g,
         "t_max": float(point["t_max"]),
