@@ -101,3 +101,18 @@ def test_sigkill_mid_write_never_leaves_a_partial_output(tmp_path):
     ok, _, _ = pv.verify_netcdf(final)
     assert ok
     assert not list(tmp_path.glob(".case.nc.*.tmp")) and other.exists()
+
+
+def test_figures_refuse_a_dataset_whose_data_do_not_match_its_hash(tmp_path):
+    """plotting.load is how every figure script reads its datasets: an edited file is refused."""
+    from lightmatter.plotting import load
+
+    path = tmp_path / "d.nc"
+    pv.write_netcdf(_ds(), path, **WRITE_KW)
+    assert float(load(path).y[1]) == 2.5
+    import netCDF4
+
+    with netCDF4.Dataset(path, "a") as nc:
+        nc["y"][1] = 2.6
+    with pytest.raises(ValueError, match="content hash"):
+        load(path)

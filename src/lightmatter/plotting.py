@@ -20,7 +20,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from lightmatter.provenance import atomic_path
+from lightmatter.provenance import atomic_path, content_hash
 
 __all__ = ["STYLE", "colors", "figure_style", "load", "save_figure"]
 
@@ -71,9 +71,18 @@ def save_figure(fig: Figure, pdf: str | os.PathLike[str], png: str | os.PathLike
 
 
 def load(path: str | os.PathLike[str]) -> xr.Dataset:
-    """Load an aggregated dataset fully into memory and close the file."""
+    """Load a sweep dataset fully into memory, after checking its content hash.
+
+    A figure is drawn only from data whose stored ``content_sha256`` matches what the file
+    holds (docs/design.md, "Verified inputs"): an edited or corrupted dataset (for instance
+    a poisoned cache entry) stops the figure job with the file's name.
+    """
     with xr.open_dataset(path, engine="netcdf4") as ds:
-        return ds.load()
+        ds = ds.load()
+    stored = ds.attrs.get("content_sha256")
+    if stored != content_hash(ds):
+        raise ValueError(f"{path}: data do not match the content hash stored in the file")
+    return ds
 
 
 def colors(n: int) -> list[tuple[float, float, float, float]]:
