@@ -2,8 +2,10 @@
 
 One subpackage per study (``cl_superbunching``, ...), shared numerics in :mod:`lightmatter.markov`,
 provenance-aware NetCDF I/O in :mod:`lightmatter.provenance`, deterministic figure output in
-:mod:`lightmatter.plotting`, sweep/case bookkeeping in :mod:`lightmatter.sweeps` and the
-figure registry in :mod:`lightmatter.registry`.
+:mod:`lightmatter.plotting`, sweeps in :mod:`lightmatter.sweep` (one module per sweep under
+``lightmatter.<study>.sweeps``), datasets in :mod:`lightmatter.dataset`, code fingerprints in
+:mod:`lightmatter.fingerprint` and the figure registry in :mod:`lightmatter.registry`
+(``docs/design.md``).
 """
 
 from importlib.metadata import PackageNotFoundError, version
