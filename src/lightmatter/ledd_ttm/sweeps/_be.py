@@ -8,10 +8,33 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+from lightmatter.spec import Var
+
 from ._common import material_of, pulse_of, time_grid, with_material
 
 #: Keys of the config's ``boltzmann`` section copied into every BE point.
 BE_KEYS = ("e_above", "e_below", "dt_pulse", "dt_max", "t_min", "t_max", "num_t", "prune_tol")
+
+
+#: Variables every Boltzmann run reports (time series and bookkeeping): shared by the
+#: ``boltzmann`` and ``convergence`` sweeps.
+RUN_VARIABLES = {
+    "T_eff": Var(("t",), "K", "effective electron temperature (Eq. 20)"),
+    "mu_eff": Var(("t",), "eV", "chemical potential of the effective FD"),
+    "T_ph": Var(("t",), "K", "phonon temperature"),
+    "E_e": Var(("t",), "J/m^3", "electron energy above the initial state"),
+    "E_ph": Var(("t",), "J/m^3", "energy transferred to the lattice"),
+    "E_in": Var(("t",), "J/m^3", "absorbed energy so far"),
+    "n_eval": Var((), "1", "right-hand-side evaluations"),
+    "number_error": Var((), "1", "final relative electron-number error"),
+    "energy_residual": Var((), "1", "(E_e + E_ph) / absorbed energy - 1"),
+    "raw_number_error": Var((), "1", "max per-step number error before projection"),
+    "raw_energy_error": Var(
+        (), "1", "max per-step energy error before projection / absorbed energy"
+    ),
+    "delta": Var((), "eV", "energy grid spacing"),
+    "ee_ratio": Var((), "1", "fine cells per e-e cell"),
+}
 
 
 def be_point(

@@ -17,7 +17,7 @@ from typing import Any
 
 from lightmatter.spec import Var
 
-from ._be import be_point, run_be
+from ._be import RUN_VARIABLES, be_point, run_be
 from ._common import E_F, MATERIAL, TIME, check_materials
 
 _TE = ("t_snap", "i_eps")
@@ -30,13 +30,8 @@ COORDS = {
     "i_eps": Var(("i_eps",), "1", "energy-grid index"),
 }
 VARIABLES = {
+    **RUN_VARIABLES,
     "f": Var(("t", "i_eps"), "1", "electron distribution f(eps, t)", allow_nan=True),
-    "T_eff": Var(("t",), "K", "effective electron temperature (Eq. 20)"),
-    "mu_eff": Var(("t",), "eV", "chemical potential of the effective FD"),
-    "T_ph": Var(("t",), "K", "phonon temperature"),
-    "E_e": Var(("t",), "J/m^3", "electron energy above the initial state"),
-    "E_ph": Var(("t",), "J/m^3", "energy transferred to the lattice"),
-    "E_in": Var(("t",), "J/m^3", "absorbed energy so far"),
     "rho": Var(("i_eps",), "1/(eV m^3)", "density of states (both spins)", allow_nan=True),
     "f_snap": Var(_TE, "1", "f(eps) at the snapshot", allow_nan=True),
     "term_ex": Var(_TE, "1/s", "photo-excitation term (Eq. 5)", allow_nan=True),
@@ -44,15 +39,7 @@ VARIABLES = {
     "term_ee": Var(_TE, "1/s", "electron-electron term (Eq. 16)", allow_nan=True),
     "P_abs_snap": Var(("t_snap",), "W/m^3", "absorbed power density"),
     "T_ph_snap": Var(("t_snap",), "K", "phonon temperature"),
-    "n_eval": Var((), "1", "right-hand-side evaluations"),
     "ee_quadruples": Var((), "1", "e-e quadruples evaluated (after pruning)"),
-    "number_error": Var((), "1", "final relative electron-number error"),
-    "energy_residual": Var((), "1", "(E_e + E_ph) / absorbed energy - 1"),
-    "raw_number_error": Var((), "1", "max per-step number error before projection"),
-    "raw_energy_error": Var(
-        (), "1", "max per-step energy error before projection / absorbed energy"
-    ),
-    "delta": Var((), "eV", "energy grid spacing"),
     "mu0": Var((), "eV", "initial grid chemical potential"),
     "eph_first": Var(
         _TE,
@@ -92,7 +79,6 @@ VARIABLES = {
     "eps": Var(("i_eps",), "eV", "grid energy above the band minimum", allow_nan=True),
     "E_F": E_F,
     "per_photon": Var((), "1", "grid cells per photon energy"),
-    "ee_ratio": Var((), "1", "fine cells per e-e cell"),
 }
 RESOURCES = {"mem_mb": 3000, "runtime": 60}
 FAN_OUT = True

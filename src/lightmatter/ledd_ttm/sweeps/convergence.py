@@ -15,29 +15,15 @@ from typing import Any
 
 from lightmatter.spec import Var
 
-from ._be import be_point, run_be
+from ._be import RUN_VARIABLES, be_point, run_be
 from ._common import TIME, check_materials
 
 TITLE = "Grid convergence of the BE effective temperature (Fig. 4a)"
 POINT_DIMS = {"per_photon": Var(("per_photon",), "1", "grid cells per photon energy")}
 COORDS = {"t": TIME}
 VARIABLES = {
-    "T_eff": Var(("t",), "K", "effective electron temperature (Eq. 20)"),
-    "mu_eff": Var(("t",), "eV", "chemical potential of the effective FD"),
-    "T_ph": Var(("t",), "K", "phonon temperature"),
-    "E_e": Var(("t",), "J/m^3", "electron energy above the initial state"),
-    "E_ph": Var(("t",), "J/m^3", "energy transferred to the lattice"),
-    "E_in": Var(("t",), "J/m^3", "absorbed energy so far"),
-    "n_eval": Var((), "1", "right-hand-side evaluations"),
-    "number_error": Var((), "1", "final relative electron-number error"),
-    "energy_residual": Var((), "1", "(E_e + E_ph) / absorbed energy - 1"),
-    "raw_number_error": Var((), "1", "max per-step number error before projection"),
-    "raw_energy_error": Var(
-        (), "1", "max per-step energy error before projection / absorbed energy"
-    ),
-    "delta": Var((), "eV", "energy grid spacing"),
+    **RUN_VARIABLES,
     "material_name": Var((), "1", "material"),
-    "ee_ratio": Var((), "1", "fine cells per e-e cell"),
 }
 RESOURCES = {"mem_mb": 3000, "runtime": 60}
 FAN_OUT = True
