@@ -21,7 +21,7 @@ with figure_style():
     ax.set_ylim(0, float(d.ee_fl.where(abs(x) < 1.5).max()) * 1.1e-15)
     ax.set_xlabel(r"$\varepsilon - E_F$ (eV)")
     ax.set_ylabel(r"$\Gamma_{e-e}$ (1/fs)")
-    ratio = float(d.K_FL / d.K_FL_ref)
+    ratio = float(d.K_FL_ratio)
     ax.set_title(f"{d.material.values!s}: $K_{{FL}}$ / $K_{{FL}}$(Au) = {ratio:.1f}")
     ax.legend(frameon=False, fontsize=6)
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)
