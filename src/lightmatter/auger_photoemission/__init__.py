@@ -16,6 +16,9 @@ four_level      Four-level rate equations (Eq. 1) with the Auger-electron count 
 coherence       Eq. 9: incoherent + coherent spectral density for Gaussian, Auger-burst,
                 exponential and uniform emission-time distributions, and a seeded Monte Carlo
                 check.
+burst           Eq. 9 in physical units (critical N vs electron energy and burst duration), the
+                closed burst's emission-time spread and coherent fraction vs pump rate (closed
+                form and stiff ODE), population inversion N2/N1 and its threshold (docs §11-13).
 sweeps/         The workflow's sweeps, one module each (points from the config, solve one point).
 
 Units are SI: seconds, 1/s; populations are numbers; currents are electrons/s (beta
@@ -26,6 +29,23 @@ neither numpy nor scipy.
 from lightmatter.lazy import lazy_exports
 
 _EXPORTS = {
+    "ClosedBurst": "burst",
+    "closed_burst": "burst",
+    "coherent_ratio_bound": "burst",
+    "critical_number_asymptote": "burst",
+    "critical_number_energy": "burst",
+    "energy_max_coherent": "burst",
+    "filon_transform": "burst",
+    "form_factor_saturated": "burst",
+    "form_factor_weak": "burst",
+    "inversion_ratio": "burst",
+    "inversion_ratio_seed": "burst",
+    "inversion_threshold_pump_rate": "burst",
+    "omega_from_energy": "burst",
+    "quantile_time_qss": "burst",
+    "spread_qss": "burst",
+    "spread_saturated": "burst",
+    "spread_weak": "burst",
     "SHAPES": "coherence",
     "STATE_NAMES": "four_level",
     "AugerParams": "four_level",

@@ -118,8 +118,8 @@ def quantile_time_qss(
 
     Reduced quasi-steady model of docs §3 (``dP/dt = -gamma_A N2ss(P)^2/2``, ``P = N - N_A``),
     inverted explicitly (docs §12): with ``u = sqrt(1 + 4 gamma_A c P) - 1`` and
-    ``c = 1/w_p + 2 tau3 + tau1/2``, ``t_q = 4c [(ln u0 - 1/u0) - (ln u_q - 1/u_q)]``, ``u0 = u(N)``,
-    ``u_q = u((1 - q) N)``. Limits: ``t_q = (2/w_p) ln(1/(1 - q))`` (weak pump) and
+    ``c = 1/w_p + 2 tau3 + tau1/2``, ``t_q = 4c [(ln u0 - 1/u0) - (ln u_q - 1/u_q)]``,
+    ``u0 = u(N)``, ``u_q = u((1 - q) N)``. Limits: ``t_q = (2/w_p) ln(1/(1 - q))`` (weak pump) and
     ``t_q = 2q/((1 - q) gamma_A N)`` (saturation). ``0 <= q < 1``.
     """
     qs = np.asarray(q, dtype=float)
@@ -356,9 +356,7 @@ def inversion_ratio_seed(
     return _as_output(np.asarray(ss.N2) / np.asarray(n1_seed))
 
 
-def inversion_threshold_pump_rate(
-    N: float, gamma_A: float, tau1: float, tau3: float
-) -> float:
+def inversion_threshold_pump_rate(N: float, gamma_A: float, tau1: float, tau3: float) -> float:
     """Pump rate [1/s] above which ``N2 < N1`` at the exact steady state (docs §13).
 
     Inversion is lost where ``N2 = N2* = 2/(gamma_A tau1)``. Inserted in the exact quadratic

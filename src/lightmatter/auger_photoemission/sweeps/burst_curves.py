@@ -29,7 +29,9 @@ VARIABLES = {
         ("energy", "w_p"), "1", "(N-1)|f|^2 / 1: coherent over incoherent term, exponential burst"
     ),
     "ratio_saturated": Var(
-        ("energy",), "1", "(N-1)|f|^2 / 1: coherent over incoherent term, Auger burst a = gamma_A N/2"
+        ("energy",),
+        "1",
+        "(N-1)|f|^2 / 1: coherent over incoherent term, Auger burst, a = gamma_A N/2",
     ),
     "ratio_bound": Var(("energy",), "1", "bound (N-1)(gamma_A N/omega)^2 at any pump rate"),
     "energy_max": Var((), "eV", "highest energy with a coherent term >= incoherent term"),
