@@ -47,8 +47,9 @@ with figure_style():
     ax.set_yscale("log")
     ax.set_xlabel(r"electron energy $E=\hbar\omega$ (eV)")
     ax.set_ylabel(r"critical number of electrons $N_c$")
+    ax.set_ylim(0.5, float(ds.N_c.max()) * 1e9)  # room for the legend above the curves
     ax.set_title("(a) coherent term > incoherent for N > $N_c$", loc="left")
-    ax.legend(frameon=False, fontsize=6, loc="upper left")
+    ax.legend(frameon=False, fontsize=6, loc="upper left", ncol=2)
     for col, e in zip(colors(ds.marked_energy.size), ds.marked_energy.values):
         bx.plot(
             ds.duration,
@@ -62,6 +63,7 @@ with figure_style():
     bx.set_yscale("log")
     bx.set_xlabel(r"burst duration $t_b=1/a$ (s)")
     bx.set_ylabel(r"$N_c$")
+    bx.set_ylim(0.5, float(ds.N_c_duration.max()) * 1e8)
     bx.set_title("(b) vs burst duration", loc="left")
-    bx.legend(frameon=False, fontsize=6, loc="upper left")
+    bx.legend(frameon=False, fontsize=6, loc="upper left", ncol=2)
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)
