@@ -129,6 +129,6 @@ def ase_figure(ds: xr.Dataset, scheme: str) -> Figure:
     ins.axvline(float(d.J_th), color="C3", lw=0.7)
     ins.axhline(float(ds.m_threshold), color="0.5", lw=0.5, ls=":")
     ins.set_xlabel("J (mJ/cm²)", fontsize=6)
-    ins.set_ylabel("∫I / ∫S", fontsize=6)
+    ins.set_title("∫I / ∫S", fontsize=6, pad=2)
     ins.tick_params(labelsize=5)
     return fig
