@@ -12,9 +12,11 @@ default 30). Threshold (ASSUMED): M(<N>) = int I dE / int S dE reaches ``m_thres
 
 Fluence <-> <N> mapping (docs/qd_gain.md §5.3), a named configuration choice:
 
-* ``area`` (INFERRED, named alternative; the Fig. 9 default before issue 16): <N> = 2 min(1, sqrt(J/J_pi)) (pulse area
-  theta ~ sqrt(J)); J_pi FITTED by log-least-squares to the paper's four ASE thresholds.
-* ``linear`` (the paper's own definition, Fig. 10b): <N> = min(2, sigma J).
+* ``area`` (INFERRED, named alternative; the Fig. 9 default before issue 16):
+  <N> = 2 min(1, sqrt(J/J_pi)) (pulse area theta ~ sqrt(J)); J_pi FITTED by log-least-squares
+  to the paper's four ASE thresholds.
+* ``linear`` (the paper's implicit identification of Fig. 8's <N> with Fig. 10b's sigma J):
+  <N> = min(2, sigma J) with binomial filling.
 * ``rabi``: <N> = 2 sin^2(sqrt(sigma J / 2)) up to full inversion, 2 beyond.
 * ``poisson`` (default, the one excitation model of docs/qd_gain.md §2.1): 400 nm pumping into
   the continuum, <N> = sigma J exactly (linear absorption, the paper's Fig. 10b definition) with
