@@ -18,7 +18,9 @@ from lightmatter.qd_gain import (
     SCHEMES,
     AseParams,
     N_to_fluence,
+    amplitude_factor,
     analytic_se_threshold,
+    analytic_small_gain_threshold,
     ase_spectra,
     ase_threshold,
     cw_gain,
@@ -35,13 +37,18 @@ from lightmatter.qd_gain import (
     od_nl,
     peak_shift,
     photons_per_mJ,
+    propagate,
     scheme_model,
     se_cross_section_ratio,
     se_threshold,
+    shell_factor,
+    shell_thickness_for_factor,
     sigma_400,
     state_populations,
+    stripe_output,
     threshold_curves,
     with_binding,
+    xx_binding_for_factor,
 )
 from lightmatter.sweep import points_of, sweeps_of
 
@@ -103,7 +110,9 @@ def test_ase_spike_position(ase_fit) -> None:
         m = scheme_model(c)
         r = ase_spectra(J, m, p)
         shift[c] = float(peak_shift(r, m)[0])
-        assert shift[c] == r["E"][np.argmax(r["I"][0])] - m.E_PL
+        # parabolic refinement stays within half a grid step of the grid maximum
+        dE = r["E"][1] - r["E"][0]
+        assert abs(shift[c] - (r["E"][np.argmax(r["I"][0])] - m.E_PL)) <= 0.5 * dE + 1e-12
     hwhm = scheme_model("3LS").fwhm / 2
     assert abs(shift["3LS"]) < 0.1 * hwhm
     assert shift["3LS_ESA"] < shift["3LS"] - 0.005
@@ -285,38 +294,148 @@ def test_mapping_roundtrip_and_scaling() -> None:
 
 def test_threshold_curves_fig10b() -> None:
     """The universal (3LS + ESA) threshold is the paper's 1.5, the graded-alloy stand-in its
-    FITTED 1.0, the predicted curves lie below it by the paper's factors, and the 4LS limit
-    (first gain) lies below all; J_th sigma_400 = <N>_th at every volume (size independence)."""
+    FITTED 1.0; the curves keep their values at every volume; J_th sigma_400 = <N>_th
+    (size independence of the flat curves)."""
     universal = se_threshold(scheme_model("3LS_ESA")).N
     alloy = se_threshold(scheme_model("3LS_ESA", delta_xxa2=0.12)).N
     four = se_threshold(scheme_model("4LS"), "first_gain").N
+    V = np.geomspace(10.0, 1e4, 7)
+    shell = universal / shell_factor(V, 1.0)
     curves = threshold_curves(
         universal=universal,
+        ase_400=2.3,
         alloy=alloy,
         cspbbr3=1.0,
+        xx_engineered=universal / 3,
+        shell=shell,
         four_level=four,
-        xx_engineering_factor=3.0,
-        shell_factor=10.0,
     )
     assert universal == pytest.approx(1.5, abs=0.05)
     assert alloy == pytest.approx(1.0, abs=0.01)
-    assert curves["engineered XX (/3)"] == pytest.approx(universal / 3, rel=1e-15)
-    assert curves["light-harvesting shell (/10)"] == pytest.approx(universal / 10, rel=1e-15)
-    assert curves["4LS limit"] < min(v for k, v in curves.items() if k != "4LS limit")
-    V = np.geomspace(10.0, 1e4, 7)
+    np.testing.assert_array_equal(curves["universal"], np.full(V.shape, universal))
+    np.testing.assert_array_equal(curves["shell"], shell)
+    # a fixed shell lowers small cores most: the lowered curve rises with V towards universal
+    assert np.all(np.diff(shell) > 0) and shell[-1] < universal
     sigma = sigma_400(V, 7.22e-17)
     for n in curves.values():
-        J = fluence_threshold(n, sigma)
+        J = fluence_threshold(1.0, sigma) * n
         np.testing.assert_allclose(J * sigma * photons_per_mJ(400.0), n, rtol=1e-12)
-    with pytest.raises(ValueError, match="shell_factor"):
+    with pytest.raises(ValueError, match="shell"):
         threshold_curves(
             universal=1.5,
+            ase_400=2,
             alloy=1,
             cspbbr3=1,
+            xx_engineered=0.5,
+            shell=-shell,
             four_level=0,
-            xx_engineering_factor=3,
-            shell_factor=0.5,
         )
+
+
+# ------------------------------------------------------------------ issue 16: propagation,
+# one excitation model, computed Fig. 10b factors, ESA spike shift
+def test_propagation_matches_closed_form_and_small_gain_limit() -> None:
+    """RK4 integration of dI/dz = (G - a) I + S equals S (e^{G-a} - 1)/(G - a); as G - a -> 0
+    the output tends to the unamplified S (1 + (G - a)/2); gain saturation lowers the
+    amplified lines (RK4 with 400 steps: error ~1e-8 at G - a = 7.7)."""
+    G = np.array([-4.0, -0.5, 0.0, 1e-7, 0.8, 3.0, 9.0])
+    S = np.linspace(0.2, 1.0, G.size)
+    for a in (0.0, 1.3):
+        np.testing.assert_allclose(propagate(G, S, a, steps=400), stripe_output(G, S, a), rtol=2e-8)
+    g = np.array([1e-3, 1e-4, 1e-6])
+    np.testing.assert_allclose(stripe_output(g, 1.0) / (1 + g / 2), 1.0, atol=2e-7)
+    assert float(stripe_output(0.5, 1.0, loss=0.5)) == pytest.approx(1.0, abs=1e-12)
+    sat = propagate(G, S, 0.0, p_sat=5.0)
+    amplified = G > 0  # saturation bleaches the whole OD: less gain, but also less absorption
+    assert np.all(sat[amplified] <= propagate(G, S, 0.0)[amplified] + 1e-12)
+    assert sat[-1] < 0.5 * stripe_output(9.0, 1.0)
+
+
+@pytest.mark.parametrize("scheme", ["3LS", "4LS"])
+@pytest.mark.parametrize("loss", [0.0, 0.002])
+def test_ase_threshold_small_gain_analytic(scheme: str, loss: float) -> None:
+    """docs/qd_gain.md Eq. 5.2a: for G0 -> 0 the M = 1 + delta threshold is the closed form
+    n_th = (c + sqrt2 (a + 2 delta)/G0)/(1 + c), c = exp(-S^2/4w^2)."""
+    p = AseParams(G0=0.01, m_threshold=1.001, loss=loss, num=2001, window=(-0.8, 0.6))
+    m = scheme_model(scheme)
+    num = ase_threshold(m, p, num_N=101).N
+    assert num == pytest.approx(analytic_small_gain_threshold(m, p), rel=1e-3)
+
+
+@pytest.fixture(scope="module")
+def poisson_N_th() -> dict[str, float]:
+    """ASE thresholds <N>_th = sigma J_th under the default excitation (400 nm, Poisson)."""
+    p = AseParams(mapping="poisson")
+    return {s: ase_threshold(scheme_model(s, occupancy="poisson"), p).N for s in SCHEMES}
+
+
+def test_poisson_excitation_predicted_thresholds(poisson_N_th) -> None:
+    """One excitation model (<N> = sigma J, Poisson), one fitted sigma for all four schemes:
+    docs/qd_gain.md §5.3 table. 3LS and 4LS+ESA within 12 % of the paper; the 3LS+ESA/3LS
+    ratio 1.96 lies between the binomial-linear 1.54 and the paper's 2.56; the 4LS misses
+    (x1.65); the fitted sigma is that of a CdSe dot of 20-60 nm^3 (Fig. 10a scaling)."""
+    N = poisson_N_th
+    assert N["3LS_ESA"] / N["3LS"] == pytest.approx(1.959, abs=0.01)
+    p = fit_mapping_scale(N, PAPER_ASE, AseParams(mapping="poisson"))
+    J = {s: float(N_to_fluence(N[s], p, 6.0)) for s in SCHEMES}
+    assert J["3LS"] == pytest.approx(0.27, rel=0.10)
+    assert J["4LS_ESA"] == pytest.approx(0.30, rel=0.12)
+    assert J["3LS_ESA"] == pytest.approx(0.499, rel=0.01)
+    assert J["4LS"] / PAPER_ASE["4LS"] == pytest.approx(1.65, abs=0.02)
+    assert 20.0 < p.sigma_pump / 7.22e-17 < 60.0
+    with pytest.raises(ValueError, match="occupancy"):
+        ase_threshold(scheme_model("3LS"), AseParams(mapping="poisson"))
+
+
+def test_loss_raises_thresholds_and_esa_ratio(poisson_N_th) -> None:
+    """Waveguide loss raises every threshold and (Poisson) the 3LS+ESA/3LS ratio."""
+    N = poisson_N_th
+    p = AseParams(mapping="poisson", loss=4.0)
+    lossy = {s: ase_threshold(scheme_model(s, occupancy="poisson"), p).N for s in SCHEMES}
+    assert all(lossy[s] > N[s] for s in SCHEMES)
+    assert lossy["3LS_ESA"] / lossy["3LS"] > N["3LS_ESA"] / N["3LS"] + 0.2
+
+
+def test_esa_spike_shift_sign_set_by_xx_emission() -> None:
+    """docs/qd_gain.md §5.4: with resonant ESA and Delta_XXE = 0 the 4LS+ESA spike blueshifts
+    with fluence (GSB ~ 1-n relaxes); an emissive XX binding Delta_XXE = 50 meV (SE ~ q = n^2
+    on the red) turns it into a redshift."""
+    p = AseParams(mapping="poisson", sigma_pump=1.0 / photons_per_mJ(400.0))
+    out = {}
+    for d in (0.0, 0.05):
+        m = scheme_model("4LS_ESA", occupancy="poisson", delta_xxe=d)
+        Nt = ase_threshold(m, p).N
+        sh = peak_shift(ase_spectra(np.array([Nt, 3 * Nt]), m, p), m)
+        out[d] = float(sh[1] - sh[0])
+    assert out[0.0] > 0.01 and out[0.05] < -0.003
+
+
+def test_amplitude_factor_small_gain() -> None:
+    """M(no ESA)/M(ESA) at full inversion: -> (1 + G0/(2 sqrt2))/(1 + G0 (1-kappa)/(2 sqrt2))
+    for G0 -> 0 (S-weighted mean gain of a Gaussian line), and huge at G0 = 30."""
+    a, b = scheme_model("3LS"), scheme_model("3LS_ESA")
+    G0 = 1e-3
+    f = float(amplitude_factor(a, b, AseParams(G0=G0), 2.0)[0])
+    k = b.kappa
+    expect = (1 + G0 / (2 * np.sqrt(2))) / (1 + G0 * (1 - k) / (2 * np.sqrt(2)))
+    assert f == pytest.approx(expect, rel=1e-6)
+    assert float(amplitude_factor(a, b, AseParams(G0=30.0), 2.0)[0]) > 1e6
+
+
+def test_shell_and_xx_engineering_parameters() -> None:
+    """Fig. 10b factors computed: the shell thickness inverts the shell factor; the emissive
+    XX binding from xx_binding_for_factor gives exactly 1/3 of the 3LS+ESA threshold, which
+    the absorptive binding alone cannot (best factor 1.51, the no-ESA 3LS floor)."""
+    t = shell_thickness_for_factor(10.0, 65.0)
+    assert float(shell_factor(65.0, t)) == pytest.approx(10.0, rel=1e-12)
+    assert t == pytest.approx((3 * 65.0 / (4 * np.pi)) ** (1 / 3) * (10 ** (1 / 3) - 1), rel=1e-12)
+    assert float(shell_factor(65.0, 0.0)) == 1.0
+    assert float(shell_factor(65.0, t, eta=0.5)) == pytest.approx(5.5, rel=1e-12)
+    m = scheme_model("3LS_ESA")
+    N0 = se_threshold(m).N
+    d, N3 = xx_binding_for_factor(m, 3.0)
+    assert N3 == pytest.approx(N0 / 3, rel=1e-5) and 0.06 < d < 0.09
+    assert N0 / se_threshold(with_binding(m, 1.0)).N == pytest.approx(1.51, abs=0.01)
 
 
 # ------------------------------------------------------------------ workflow
@@ -344,6 +463,7 @@ def test_sweeps_solve_on_test_config(sweep_datasets) -> None:
         "binding",
         "ase",
         "ase_alloy",
+        "ase_thresholds",
         "scaling",
     }
     for name, ds in sweep_datasets.items():
@@ -385,15 +505,29 @@ def test_binding_sweep_resonant_threshold(sweep_datasets) -> None:
 
 
 def test_ase_sweep_fitted_thresholds(sweep_datasets) -> None:
-    """ase: the area-mapping thresholds reproduce the paper's within 10 %, J_th is J_th_mapping
-    of the mapping used, and the spectra at J_th have M = m_threshold."""
+    """ase: the default excitation is Poisson <N> = sigma J (the mapping of Fig. 10b), J_th is
+    J_th_mapping of that mapping, the area alternative still reproduces the paper within 10 %,
+    and the spectra at J_th have M = m_threshold."""
     ds = sweep_datasets["ase"]
-    assert ds.mapping_used.item() == "area"
-    np.testing.assert_allclose(ds.J_th, ds.J_th_mapping.sel(mapping="area"), rtol=1e-12)
-    np.testing.assert_allclose(ds.J_th, ds.J_th_paper, rtol=0.10)
+    assert ds.mapping_used.item() == "poisson"
+    np.testing.assert_allclose(ds.J_th, ds.J_th_mapping.sel(mapping="poisson"), rtol=1e-12)
+    np.testing.assert_allclose(ds.J_th_mapping.sel(mapping="area"), ds.J_th_paper, rtol=0.10)
     at_th = ds.sel(ratio=1.0)
     M = at_th.I.sum("E") / at_th.S.sum("E")
     np.testing.assert_allclose(M, float(ds.m_threshold), rtol=1e-3)
+
+
+def test_ase_thresholds_sweep(sweep_datasets) -> None:
+    """ase_thresholds: the thresholds agree with the ase sweep, grow with the loss, the 4LS+ESA
+    shift crosses zero between 20 and 40 meV of Delta_XXE, and the G0 that gives the paper's
+    amplitude factor 2 does give it."""
+    ds, a = sweep_datasets["ase_thresholds"], sweep_datasets["ase"]
+    np.testing.assert_allclose(ds.J_th, a.J_th_mapping.sel(mapping=ds.mapping.values), rtol=1e-12)
+    assert np.all(ds.N_th_loss.diff("loss") > 0)
+    assert 0.02 < float(ds.crossover.sel(esa_scheme="4LS_ESA")) < 0.04
+    G2 = float(ds.G0_factor_two.sel(pair="3LS"))
+    f = amplitude_factor(scheme_model("3LS"), scheme_model("3LS_ESA"), AseParams(G0=G2), 2.0)
+    assert float(f[0]) == pytest.approx(2.0, rel=1e-6)
 
 
 def test_schemes_listed_without_numpy() -> None:

@@ -11,13 +11,20 @@ from matplotlib.figure import Figure
 
 from lightmatter.plotting import colors
 
-__all__ = ["SCHEME_LABEL", "ase_figure", "binding_figure", "se_map_figure"]
+__all__ = ["MAPPING_LABEL", "SCHEME_LABEL", "ase_figure", "binding_figure", "se_map_figure"]
 
 SCHEME_LABEL = {
     "3LS": "3LS, no ESA",
     "4LS": "4LS, no ESA",
     "3LS_ESA": "3LS + ESA into XX",
     "4LS_ESA": "4LS + ESA into XX",
+}
+#: short names of the fluence mappings (excitation models), docs/qd_gain.md §2.1, §5.3
+MAPPING_LABEL = {
+    "poisson": "⟨N⟩ = σJ, Poisson (400 nm)",
+    "linear": "⟨N⟩ = σJ, binomial",
+    "rabi": "Rabi ⟨N⟩ = 2 sin²√(σJ/2)",
+    "area": "⟨N⟩ = 2√(J/J_π) (area)",
 }
 
 
@@ -107,9 +114,13 @@ def ase_figure(ds: xr.Dataset, scheme: str) -> Figure:
     ax.set_xlim(float(d.E_PL) - 0.25, float(d.E_PL) + 0.2)
     ax.set_xlabel("E (eV)")
     ax.set_ylabel("ASE output I(E) (PL peak units)")
+    mp = str(ds.mapping_used.item())
+    scale = ("J_π" if mp == "area" else "σ") + (
+        " fitted, one for all four schemes" if int(ds.scale_fitted) else " from the config"
+    )
     ax.set_title(
         f"{SCHEME_LABEL[scheme]}: J_th = {float(d.J_th):.3g} mJ/cm² "
-        f"(paper {float(d.J_th_paper):.2g}); mapping '{ds.mapping_used.item()}'",
+        f"(paper {float(d.J_th_paper):.2g})\n{MAPPING_LABEL[mp]}; {scale}",
         fontsize=7,
     )
     ax.legend(frameon=False, fontsize=5.5, loc="upper left")
@@ -118,6 +129,6 @@ def ase_figure(ds: xr.Dataset, scheme: str) -> Figure:
     ins.axvline(float(d.J_th), color="C3", lw=0.7)
     ins.axhline(float(ds.m_threshold), color="0.5", lw=0.5, ls=":")
     ins.set_xlabel("J (mJ/cm²)", fontsize=6)
-    ins.set_ylabel("∫I / ∫S", fontsize=6)
+    ins.set_title("∫I / ∫S", fontsize=6, pad=2)
     ins.tick_params(labelsize=5)
     return fig

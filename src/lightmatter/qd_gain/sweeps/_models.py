@@ -57,6 +57,7 @@ def ase_params(point: Mapping[str, Any], mapping: str | None = None, **over: flo
     kw: dict[str, Any] = {
         "G0": float(point["ase_G0"]),
         "mapping": mapping or str(point["ase_mapping"]),
+        "loss": float(point["ase_loss"]),
         "J_pi": float(point["ase_J_pi"]),
         "sigma_pump": float(point["ase_sigma_pump"]),
         "wavelength_nm": float(point["ase_wavelength_nm"]),
@@ -66,6 +67,25 @@ def ase_params(point: Mapping[str, Any], mapping: str | None = None, **over: flo
     }
     kw.update(over)
     return ase.AseParams(**kw)
+
+
+def ase_model(point: Mapping[str, Any], scheme: str, mapping: str, **over: Any) -> Any:
+    """The model of ``scheme`` with the occupancy law of the fluence ``mapping``.
+
+    ``poisson`` (400 nm, the default excitation) fills the band edge with Poisson statistics,
+    the band-edge forms binomially (docs/qd_gain.md §2.1).
+    """
+    from lightmatter.qd_gain import ase
+
+    return model(point, scheme, occupancy=ase.excitation_occupancy(mapping), **over)
+
+
+def ase_thresholds_N(point: Mapping[str, Any], mapping: str, **over: Any) -> dict[str, float]:
+    """The ASE threshold <N>_th of every scheme under ``mapping``'s occupancy law."""
+    from lightmatter.qd_gain import ase, spectra
+
+    p = ase_params(point, mapping, **over)
+    return {s: ase.ase_threshold(ase_model(point, s, mapping), p).N for s in spectra.SCHEMES}
 
 
 def fitted_ase_params(point: Mapping[str, Any], mapping: str, N_th: Mapping[str, float]) -> Any:

@@ -61,22 +61,21 @@ def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
     """ASE thresholds and spectra of the X1 and X3 stand-in models."""
     import numpy as np
 
-    from lightmatter.qd_gain import ase, spectra
+    from lightmatter.qd_gain import ase
     from lightmatter.qd_gain.sweeps import _models
 
-    base = _models.ase_params(point)
-    N_th = {s: ase.ase_threshold(_models.model(point, s), base).N for s in spectra.SCHEMES}
-    P = _models.fitted_ase_params(point, str(point["ase_mapping"]), N_th)
+    used = str(point["ase_mapping"])
+    P = _models.fitted_ase_params(point, used, _models.ase_thresholds_N(point, used))
     d = float(point["alloy_delta_xxa2"])
+    mx = {"mx_weight": float(point["alloy_mx_weight"]), "mx_shift": float(point["alloy_mx_shift"])}
+    # ASE: the excitation of Figs. 9a-d; SE threshold: band-edge (binomial) model, as Fig. 8
     models = {
+        "X1": _models.ase_model(point, "3LS_ESA", used, delta_xxa2=d),
+        "X3": _models.ase_model(point, "3LS_ESA", used, delta_xxa2=d, **mx),
+    }
+    se_models = {
         "X1": _models.model(point, "3LS_ESA", delta_xxa2=d),
-        "X3": _models.model(
-            point,
-            "3LS_ESA",
-            delta_xxa2=d,
-            mx_weight=float(point["alloy_mx_weight"]),
-            mx_shift=float(point["alloy_mx_shift"]),
-        ),
+        "X3": _models.model(point, "3LS_ESA", delta_xxa2=d, **mx),
     }
     ratios = np.array(sorted(float(r) for r in point["alloy_fluence_ratios"]))
     th = {k: ase.ase_threshold(models[k], P) for k in PUMPS}
@@ -87,7 +86,7 @@ def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
         "I": np.array([ase.ase_spectra(th[k].J * ratios, models[k], P)["I"] for k in PUMPS]),
         "J": np.array([th[k].J * ratios for k in PUMPS]),
         "J_th": [th[k].J for k in PUMPS],
-        "N_th_se": [_models.thresholds(models[k], point)[0].N for k in PUMPS],
+        "N_th_se": [_models.thresholds(se_models[k], point)[0].N for k in PUMPS],
         "E_PL": float(models["X1"].E_PL),
         "delta_xxa2": d,
         "J_pi": float(P.J_pi),
