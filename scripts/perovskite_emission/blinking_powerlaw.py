@@ -27,8 +27,14 @@ def law(spec):
 
 def flid(ax, ds, title):
     h = ds.flid.values.T
-    m = ax.pcolormesh(ds.count_bin, ds.lifetime_bin, np.where(h > 0, h, np.nan), shading="nearest",
-                      cmap="viridis", norm="log")
+    m = ax.pcolormesh(
+        ds.count_bin,
+        ds.lifetime_bin,
+        np.where(h > 0, h, np.nan),
+        shading="nearest",
+        cmap="viridis",
+        norm="log",
+    )
     ax.set_xlabel(f"counts per {float(ds.bin_time) * 1e3:g} ms")
     ax.set_ylabel("lifetime (ns)")
     ax.set_title(f"{title}: r = {float(ds.correlation):+.3f}")
@@ -43,8 +49,10 @@ with figure_style():
     a.plot(pl.time[m], pl.counts[m], lw=0.5, color="C0")
     a.set_xlabel("time (s)")
     a.set_ylabel(f"counts / {float(pl.bin_time) * 1e3:g} ms")
-    a.set_title(f"(a) power-law blinking, type A, first {WINDOW:g} s of {T:g} s "
-                f"({int(pl.n_photons):,} photons)")
+    a.set_title(
+        f"(a) power-law blinking, type A, first {WINDOW:g} s of {T:g} s "
+        f"({int(pl.n_photons):,} photons)"
+    )
     for k, (state, key) in enumerate((("on", "on_law"), ("off", "off_law"))):
         ax = fig.add_subplot(gs[1, k])
         lw = law(cfg[key])
@@ -60,12 +68,23 @@ with figure_style():
             i = 0 if src == "" else 1
             fa = float(pl[f"alpha_{state}_fit"][i])
             fe = float(pl[f"alpha_{state}_stderr"][i])
-            ax.loglog(ctr[ok], dens[ok], mk, color=col, ms=3,
-                      label=f"{name}: {d.size} periods, MLE α = {fa:.2f} ± {fe:.2f}")
+            ax.loglog(
+                ctr[ok],
+                dens[ok],
+                mk,
+                color=col,
+                ms=3,
+                label=f"{name}: {d.size} periods, MLE α = {fa:.2f} ± {fe:.2f}",
+            )
         tt = np.geomspace(lw.t_min, T, 200)
-        ax.loglog(tt, dwell.dwell_pdf(tt, lw), "k-", lw=0.8,
-                  label=f"input α = {lw.alpha:g}" + ("" if np.isinf(lw.cutoff) else
-                                                     f", $t_c$ = {lw.cutoff:g} s"))
+        ax.loglog(
+            tt,
+            dwell.dwell_pdf(tt, lw),
+            "k-",
+            lw=0.8,
+            label=f"input α = {lw.alpha:g}"
+            + ("" if np.isinf(lw.cutoff) else f", $t_c$ = {lw.cutoff:g} s"),
+        )
         ax.set_xlabel(f"{state.upper()} duration (s)")
         ax.set_ylabel("probability density (1/s)")
         ax.set_title(f"({'bc'[k]}) {state.upper()} durations")

@@ -37,10 +37,17 @@ with figure_style():
     b.set_title(r"(b) phonon dephasing, $T_2$(4 K) = 80 ps")
     for col, s in zip(colors(ds.sigma_ueV.size), ds.sigma_ueV.values):
         nd = ds.N_disorder.values
-        c.fill_between(nd, ds.enhancement_ref_lo.sel(sigma_ueV=s),
-                       ds.enhancement_ref_hi.sel(sigma_ueV=s), color=col, alpha=0.25, lw=0)
-        c.plot(nd, ds.enhancement_ref.sel(sigma_ueV=s), "o-", color=col, ms=3,
-               label=f"σ = {s:g} µeV")
+        c.fill_between(
+            nd,
+            ds.enhancement_ref_lo.sel(sigma_ueV=s),
+            ds.enhancement_ref_hi.sel(sigma_ueV=s),
+            color=col,
+            alpha=0.25,
+            lw=0,
+        )
+        c.plot(
+            nd, ds.enhancement_ref.sel(sigma_ueV=s), "o-", color=col, ms=3, label=f"σ = {s:g} µeV"
+        )
     c.axhline(target, color="0.5", lw=0.6, ls=":")
     c.set_xlabel("N")
     c.set_ylabel(rf"$\Gamma_{{SL}}/\Gamma_{{QD}}$ at {t_ref:g} K")

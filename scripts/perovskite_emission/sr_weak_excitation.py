@@ -27,18 +27,27 @@ with figure_style():
     fig, ax = plt.subplots(2, 3, figsize=(7.4, 4.9), layout="constrained")
     a = ax[0, 0]
     for c, gp in zip(cg, gps):
-        a.semilogy(t, sel.intensity_dephasing.sel(start=0, gamma_phi=gp), color=c,
-                   label=rf"$\gamma_\phi$ = {gp:g}$\Gamma$")
+        a.semilogy(
+            t,
+            sel.intensity_dephasing.sel(start=0, gamma_phi=gp),
+            color=c,
+            label=rf"$\gamma_\phi$ = {gp:g}$\Gamma$",
+        )
     a.semilogy(t, np.exp(-t), "k--", lw=0.8, label=r"one emitter, $e^{-\Gamma t}$")
     a.set_title(f"(a) symmetric start, N = {n_show}, σ = 0")
     b = ax[0, 1]
-    b.semilogy(t, sel.intensity_dephasing.sel(start=0, gamma_phi=0.0) if 0.0 in gps else np.nan * t,
-               color="C0", label="σ = 0")
+    b.semilogy(
+        t,
+        sel.intensity_dephasing.sel(start=0, gamma_phi=0.0) if 0.0 in gps else np.nan * t,
+        color="C0",
+        label="σ = 0",
+    )
     for c, s in zip(cs, sig):
-        b.semilogy(t, sel.intensity_disorder.sel(start=0, sigma=s), color=c,
-                   label=f"σ = {s:g}Γ (mean)")
+        b.semilogy(
+            t, sel.intensity_disorder.sel(start=0, sigma=s), color=c, label=f"σ = {s:g}Γ (mean)"
+        )
     b.semilogy(t, np.exp(-t), "k--", lw=0.8)
-    b.set_title(rf"(b) symmetric start, $\gamma_\phi$ = 0, disorder")
+    b.set_title(r"(b) symmetric start, $\gamma_\phi$ = 0, disorder")
     c_ = ax[0, 2]
     for c, gp in zip(cg, gps):
         c_.semilogy(t, sel.intensity_dephasing.sel(start=1, gamma_phi=gp), color=c)
@@ -60,10 +69,16 @@ with figure_style():
     e.plot(ns, ns, "k:", lw=0.8)
     for c, s in zip(cs, sig):
         m = ds.enhancement_disorder.sel(start=0, sigma=s)
-        e.fill_between(ns, ds.enhancement_disorder_lo.sel(start=0, sigma=s),
-                       ds.enhancement_disorder_hi.sel(start=0, sigma=s), color=c, alpha=0.25, lw=0)
+        e.fill_between(
+            ns,
+            ds.enhancement_disorder_lo.sel(start=0, sigma=s),
+            ds.enhancement_disorder_hi.sel(start=0, sigma=s),
+            color=c,
+            alpha=0.25,
+            lw=0,
+        )
         e.plot(ns, m, "o-", color=c, ms=3, label=f"σ = {s:g}Γ")
-    e.set_title(rf"(e) enhancement, disorder ($\gamma_\phi$ = 0)")
+    e.set_title(r"(e) enhancement, disorder ($\gamma_\phi$ = 0)")
     e.legend(frameon=False, fontsize=6, loc="upper left")
     for x in (d, e):
         x.set_xlabel("N")
@@ -72,8 +87,15 @@ with figure_style():
     for c, gp in zip(cg, gps):
         f.plot(ns, ds.emitted_dephasing.sel(start=1, gamma_phi=gp), "o-", color=c, ms=3)
     for c, s in zip(cs, sig):
-        f.plot(ns, ds.emitted_disorder.sel(start=1, sigma=s), "s--", color=c, ms=3, lw=0.8,
-               label=f"σ = {s:g}Γ")
+        f.plot(
+            ns,
+            ds.emitted_disorder.sel(start=1, sigma=s),
+            "s--",
+            color=c,
+            ms=3,
+            lw=0.8,
+            label=f"σ = {s:g}Γ",
+        )
     f.plot(ns, 1.0 / ns, "k:", lw=0.8, label="1/N")
     f.set_xlabel("N")
     f.set_ylabel("photons emitted (incoherent start)")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lightmatter.perovskite_emission import superlattice, weak_excitation as we
+from lightmatter.perovskite_emission import superlattice
+from lightmatter.perovskite_emission import weak_excitation as we
 
 T = np.linspace(0.0, 3.0, 31)
 
@@ -97,8 +98,9 @@ def _qutip_flux(delta, gamma, gphi, rho0_block, times):
         for j in range(n):
             rho += complex(rho0_block[i, j]) * basis[i] * basis[j].dag()
     opts = {"atol": 1e-12, "rtol": 1e-10, "nsteps": 100000}
-    res = qutip.mesolve(h, rho, times, c_ops, e_ops=[gamma * s_minus.dag() * s_minus, sum(num)],
-                        options=opts)
+    res = qutip.mesolve(
+        h, rho, times, c_ops, e_ops=[gamma * s_minus.dag() * s_minus, sum(num)], options=opts
+    )
     return np.real(res.expect[0]), np.real(res.expect[1])
 
 
@@ -128,8 +130,14 @@ def test_disorder_average_is_seeded_and_strong_disorder_decouples():
 
 
 def test_superlattice_dephasing_is_anchored_to_t2():
-    kw = dict(t1_ps=210.0, t2_ref_ps=80.0, t_ref_k=4.0, sigma_ac_mev_per_k=0.002,
-              gamma_lo_mev=59.46, e_lo_mev=16.0)
+    kw = dict(
+        t1_ps=210.0,
+        t2_ref_ps=80.0,
+        t_ref_k=4.0,
+        sigma_ac_mev_per_k=0.002,
+        gamma_lo_mev=59.46,
+        e_lo_mev=16.0,
+    )
     gphi, width = superlattice.dephasing_rate(4.0, **kw)
     assert abs(gphi - (1.0 / 0.080 - 0.5 / 0.210)) < 1e-9
     assert abs(width - 2.0 * superlattice.HBAR_MEV_NS / 0.080) < 1e-12

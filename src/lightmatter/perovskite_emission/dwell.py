@@ -3,7 +3,7 @@ the dwell times seen in a binned intensity trace (``docs/perovskite_emission.md`
 
 Dwell-time density on ``[t_min, t_max]`` (Eq. 12.1):
 
-    p(t) = t^(-alpha) exp(-t / t_c) / Z(alpha, t_c),   Z = int_{t_min}^{t_max} t^(-alpha) e^{-t/t_c} dt,
+    p(t) = t^(-alpha) exp(-t / t_c) / Z,   Z = int_{t_min}^{t_max} t^(-alpha) e^{-t/t_c} dt,
 
 a power law with an exponential cut-off ``t_c`` (``t_c = inf``: pure power law, truncated only
 by the window). :func:`sample_dwell` draws it exactly (inverse transform of the pure power law,

@@ -102,6 +102,4 @@ def rate_enhancement(n: int, gamma: float, gamma_phi: ArrayLike) -> NDArray[np.f
     gp = np.atleast_1d(np.asarray(gamma_phi, dtype=float))
     if int(n) == 1:
         return np.ones(gp.shape)
-    return np.array(
-        [1.0 / (g * weak_excitation.reduced_symmetric(n, g, x).lifetime) for x in gp]
-    )
+    return np.array([1.0 / (g * weak_excitation.reduced_symmetric(n, g, x).lifetime) for x in gp])

@@ -105,8 +105,9 @@ def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
     fits = []
     for k, (a, b) in enumerate(((on_d, off_d), (on_t, off_t))):
         f_on = dwell.fit_dwell(a, lows[k], T, fit_cutoff=on["cutoff_s"] is not None)
-        f_off = dwell.fit_dwell(b, lows[k] if k else off_law.t_min, T,
-                                fit_cutoff=off["cutoff_s"] is not None)
+        f_off = dwell.fit_dwell(
+            b, lows[k] if k else off_law.t_min, T, fit_cutoff=off["cutoff_s"] is not None
+        )
         fits.append((f_on, f_off))
     out: dict[str, Any] = {
         "time": np.asarray(tr.bin_centers),

@@ -61,8 +61,11 @@ def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
     n = int(point["n_pairs"])
     gen = seeding.rng_for(point, pid)
     ratios = np.array(sorted(point["ratios"]), dtype=float)
-    delays = np.linspace(-float(point["delay_max_t1"]) * t1, float(point["delay_max_t1"]) * t1,
-                         int(point["num_delay"]))
+    delays = np.linspace(
+        -float(point["delay_max_t1"]) * t1,
+        float(point["delay_max_t1"]) * t1,
+        int(point["num_delay"]),
+    )
     sims = [hom.simulate_hom([0.0], t1, 2.0 * x * t1, n, gen) for x in ratios]
     dips = [hom.simulate_hom(delays, t1, t2x, n, gen) for t2x in (t2, 2.0 * t1)]
     return {
