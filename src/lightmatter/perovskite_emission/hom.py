@@ -130,8 +130,8 @@ def simulate_hom(
     ``exp(-|Delta|/(2 T1))`` times the zero-delay overlap of that history, and the coincidence
     is a Bernoulli draw with probability ``(1 - |overlap|^2)/2``. The wavepackets are cut at
     ``s_max_t1 T1`` (the phase is frozen after ``20 T1`` by default, where ``exp(-20) = 2e-9``
-    of the wavepacket remains). Draw order per delay: exponential kick gaps, kick phases, coincidence
-    uniforms.
+    of the wavepacket remains). Draw order per delay: exponential kick gaps, kick phases,
+    coincidence uniforms.
     """
     a = _positive_scalar(t1, "t1")
     gs = pure_dephasing_rate(a, t2)
