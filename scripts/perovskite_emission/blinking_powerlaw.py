@@ -7,6 +7,7 @@ and OFF duration histograms (log-log) with the input laws and the maximum-likeli
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.colors import LogNorm
 
 from lightmatter.jobs import log_to
 from lightmatter.perovskite_emission import dwell
@@ -25,7 +26,11 @@ def law(spec):
     return dwell.DwellLaw(spec["alpha"], spec["t_min_s"], T, np.inf if cut is None else cut)
 
 
+VMAX = max(float(pl.flid.max()), float(ex.flid.max()), 2.0)
+
+
 def flid(ax, ds, title):
+    """One FLID panel on the colour scale shared by both models."""
     h = ds.flid.values.T
     m = ax.pcolormesh(
         ds.count_bin,
@@ -33,7 +38,7 @@ def flid(ax, ds, title):
         np.where(h > 0, h, np.nan),
         shading="nearest",
         cmap="viridis",
-        norm="log",
+        norm=LogNorm(1.0, VMAX),
     )
     ax.set_xlabel(f"counts per {float(ds.bin_time) * 1e3:g} ms")
     ax.set_ylabel("lifetime (ns)")
@@ -76,6 +81,7 @@ with figure_style():
                 ms=3,
                 label=f"{name}: {d.size} periods, MLE α = {fa:.2f} ± {fe:.2f}",
             )
+        lowest = min(ax.get_ylim()[0], 1.0)
         tt = np.geomspace(lw.t_min, T, 200)
         ax.loglog(
             tt,
@@ -85,13 +91,15 @@ with figure_style():
             label=f"input α = {lw.alpha:g}"
             + ("" if np.isinf(lw.cutoff) else f", $t_c$ = {lw.cutoff:g} s"),
         )
+        ax.set_ylim(bottom=0.1 * lowest, top=3e3 * float(dwell.dwell_pdf(lw.t_min, lw)))
         ax.set_xlabel(f"{state.upper()} duration (s)")
         ax.set_ylabel("probability density (1/s)")
         ax.set_title(f"({'bc'[k]}) {state.upper()} durations")
-        ax.legend(frameon=False, fontsize=6, loc="lower left")
+        ax.legend(frameon=False, fontsize=6, loc="upper right")
     b1 = fig.add_subplot(gs[2, 0])
-    flid(b1, ex, "(d) FLID, exponential dwell times")
+    t_ex = float(snakemake.config["perovskite_emission"]["blinking"]["duration_s"])
+    flid(b1, ex, f"(d) FLID, exponential dwell ({t_ex:g} s)")
     b2 = fig.add_subplot(gs[2, 1], sharex=b1, sharey=b1)
-    mesh = flid(b2, pl, "(e) FLID, power-law dwell times")
+    mesh = flid(b2, pl, f"(e) FLID, power-law dwell ({T:g} s)")
     fig.colorbar(mesh, ax=[b1, b2], label="number of bins", shrink=0.9)
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)

@@ -7,8 +7,10 @@ disorder (seeded realisations, 16-84 % band).
 """
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import NullFormatter, ScalarFormatter
 
 from lightmatter.jobs import log_to
+from lightmatter.perovskite_emission.superlattice import HBAR_MEV_NS
 from lightmatter.plotting import colors, figure_style, load, save_figure
 
 log_to(snakemake)
@@ -20,21 +22,28 @@ n_hit = float(ds.n_for_target)
 with figure_style():
     fig, (a, b, c) = plt.subplots(1, 3, figsize=(7.4, 2.9), layout="constrained")
     for col, n in zip(colors(ds.N.size), ds.N.values):
-        a.semilogy(ds["T"], ds.enhancement.sel(N=n), color=col, label=f"N = {n}")
+        a.loglog(ds["T"], ds.enhancement.sel(N=n), color=col, label=f"N = {n}")
     a.axhline(target, color="0.5", lw=0.6, ls=":")
     a.axvline(t_ref, color="0.5", lw=0.6, ls=":")
     a.plot([t_ref], [target], "k*", ms=7, label=f"review: ≈{target:g}× at {t_ref:g} K")
+    a.set_yticks([t for t in (1, 2, 5, 10, 20, 50, 100) if t <= float(ds.enhancement.max()) * 1.5])
+    a.yaxis.set_major_formatter(ScalarFormatter())
+    a.yaxis.set_minor_formatter(NullFormatter())
+    a.xaxis.set_major_formatter(ScalarFormatter())
     a.set_xlabel("temperature T (K)")
     a.set_ylabel(r"$\Gamma_{SL}/\Gamma_{QD}$ (σ = 0)")
-    a.set_title(f"(a) N ≥ {n_hit:.0f} gives ≥ {target:g}× at {t_ref:g} K")
-    a.legend(frameon=False, fontsize=6, loc="upper right", ncol=2)
-    b.semilogy(ds["T"], ds.gamma_phi / g, color="C3")
+    a.set_title(f"(a) N ≥ {n_hit:.0f} → {target:g}× at {t_ref:g} K")
+    a.legend(frameon=False, fontsize=6, loc="center right")
+    b.loglog(ds["T"], ds.gamma_phi / g, color="C3")
+    b.xaxis.set_major_formatter(ScalarFormatter())
     b.set_xlabel("temperature T (K)")
-    b.set_ylabel(r"$\gamma_\phi(T)/\Gamma$", color="C3")
-    bt = b.twinx()
-    bt.semilogy(ds["T"], ds.linewidth, color="C0", ls="--")
-    bt.set_ylabel("homogeneous FWHM (meV)", color="C0")
-    b.set_title(r"(b) phonon dephasing, $T_2$(4 K) = 80 ps")
+    b.set_ylabel(r"$\gamma_\phi(T)/\Gamma$")
+    # right axis: the same curve as the homogeneous FWHM = 2 hbar (gamma_phi + Gamma/2)
+    mev = 2.0 * HBAR_MEV_NS * g
+    b.secondary_yaxis(
+        "right", functions=(lambda x: mev * (x + 0.5), lambda w: w / mev - 0.5)
+    ).set_ylabel("homogeneous FWHM (meV)")
+    b.set_title(r"(b) dephasing, $T_2$(4 K) = 80 ps")
     for col, s in zip(colors(ds.sigma_ueV.size), ds.sigma_ueV.values):
         nd = ds.N_disorder.values
         c.fill_between(
@@ -49,6 +58,7 @@ with figure_style():
             nd, ds.enhancement_ref.sel(sigma_ueV=s), "o-", color=col, ms=3, label=f"σ = {s:g} µeV"
         )
     c.axhline(target, color="0.5", lw=0.6, ls=":")
+    c.set_xticks(ds.N_disorder.values)
     c.set_xlabel("N")
     c.set_ylabel(rf"$\Gamma_{{SL}}/\Gamma_{{QD}}$ at {t_ref:g} K")
     c.set_title("(c) static disorder")

@@ -22,7 +22,9 @@ if n_show not in ds.N.values:
 sel = ds.sel(N=n_show)
 t = ds.t.values
 gps, sig, ns = ds.gamma_phi.values, ds.sigma.values, ds.N.values
-cg, cs = colors(gps.size), colors(sig.size + 1)[1:]
+cg = colors(gps.size)
+cs_all = colors(sig.size + 1)
+cs = cs_all[1:]
 with figure_style():
     fig, ax = plt.subplots(2, 3, figsize=(7.4, 4.9), layout="constrained")
     a = ax[0, 0]
@@ -31,21 +33,20 @@ with figure_style():
             t,
             sel.intensity_dephasing.sel(start=0, gamma_phi=gp),
             color=c,
-            label=rf"$\gamma_\phi$ = {gp:g}$\Gamma$",
+            label=f"{gp:g}",
         )
-    a.semilogy(t, np.exp(-t), "k--", lw=0.8, label=r"one emitter, $e^{-\Gamma t}$")
+    a.semilogy(t, np.exp(-t), "k--", lw=0.8, label=r"$e^{-\Gamma t}$")
     a.set_title(f"(a) symmetric start, N = {n_show}, σ = 0")
     b = ax[0, 1]
     b.semilogy(
         t,
         sel.intensity_dephasing.sel(start=0, gamma_phi=0.0) if 0.0 in gps else np.nan * t,
-        color="C0",
-        label="σ = 0",
+        color="k",
+        lw=0.9,
+        label="0",
     )
     for c, s in zip(cs, sig):
-        b.semilogy(
-            t, sel.intensity_disorder.sel(start=0, sigma=s), color=c, label=f"σ = {s:g}Γ (mean)"
-        )
+        b.semilogy(t, sel.intensity_disorder.sel(start=0, sigma=s), color=c, label=f"{s:g} (mean)")
     b.semilogy(t, np.exp(-t), "k--", lw=0.8)
     b.set_title(r"(b) symmetric start, $\gamma_\phi$ = 0, disorder")
     c_ = ax[0, 2]
@@ -57,13 +58,20 @@ with figure_style():
         x.set_xlabel(r"time ($1/\Gamma$)")
         x.set_ylabel(r"TRPL $I(t)$ ($\Gamma$)")
         x.set_ylim(1e-3, 1.5 * n_show)
-    a.legend(frameon=False, fontsize=6, loc="upper right")
-    b.legend(frameon=False, fontsize=6, loc="upper right")
+    a.legend(
+        frameon=False,
+        fontsize=6,
+        loc="upper right",
+        ncol=2,
+        title=r"$\gamma_\phi/\Gamma$",
+        title_fontsize=6,
+    )
+    b.legend(frameon=False, fontsize=6, loc="upper right", ncol=2, title="σ/Γ", title_fontsize=6)
     d = ax[1, 0]
     for c, gp in zip(cg, gps):
         d.plot(ns, ds.enhancement_dephasing.sel(start=0, gamma_phi=gp), "o-", color=c, ms=3)
     d.plot(ns, ns, "k:", lw=0.8, label="N (ideal)")
-    d.set_title(r"(d) rate enhancement, $\gamma_\phi$ (σ = 0)")
+    d.set_title(r"(d) enhancement vs $\gamma_\phi$ (colours of a)")
     d.legend(frameon=False, fontsize=6, loc="upper left")
     e = ax[1, 1]
     e.plot(ns, ns, "k:", lw=0.8)
@@ -78,7 +86,7 @@ with figure_style():
             lw=0,
         )
         e.plot(ns, m, "o-", color=c, ms=3, label=f"σ = {s:g}Γ")
-    e.set_title(r"(e) enhancement, disorder ($\gamma_\phi$ = 0)")
+    e.set_title(r"(e) enhancement vs σ ($\gamma_\phi$ = 0)")
     e.legend(frameon=False, fontsize=6, loc="upper left")
     for x in (d, e):
         x.set_xlabel("N")
@@ -98,8 +106,10 @@ with figure_style():
         )
     f.plot(ns, 1.0 / ns, "k:", lw=0.8, label="1/N")
     f.set_xlabel("N")
-    f.set_ylabel("photons emitted (incoherent start)")
+    f.set_ylabel("photons emitted")
     f.set_ylim(0, 1.05)
-    f.set_title("(f) dark-state trapping")
-    f.legend(frameon=False, fontsize=6, loc="center right")
+    f.set_title("(f) incoherent start: trapping")
+    f.legend(
+        frameon=False, fontsize=6, loc="center right", title="dashed: disorder", title_fontsize=6
+    )
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)
