@@ -25,7 +25,7 @@ with figure_style():
         a.loglog(ds["T"], ds.enhancement.sel(N=n), color=col, label=f"N = {n}")
     a.axhline(target, color="0.5", lw=0.6, ls=":")
     a.axvline(t_ref, color="0.5", lw=0.6, ls=":")
-    a.plot([t_ref], [target], "k*", ms=7, label=f"review: ≈{target:g}× at {t_ref:g} K")
+    a.plot([t_ref], [target], "k*", ms=7, label="review")
     a.set_yticks([t for t in (1, 2, 5, 10, 20, 50, 100) if t <= float(ds.enhancement.max()) * 1.5])
     a.yaxis.set_major_formatter(ScalarFormatter())
     a.yaxis.set_minor_formatter(NullFormatter())
@@ -43,7 +43,7 @@ with figure_style():
     b.secondary_yaxis(
         "right", functions=(lambda x: mev * (x + 0.5), lambda w: w / mev - 0.5)
     ).set_ylabel("homogeneous FWHM (meV)")
-    b.set_title(r"(b) dephasing, $T_2$(4 K) = 80 ps")
+    b.set_title(r"(b) $T_2$(4 K) = 80 ps, $\gamma_{LO}$ fitted")
     for col, s in zip(colors(ds.sigma_ueV.size), ds.sigma_ueV.values):
         nd = ds.N_disorder.values
         c.fill_between(
