@@ -1,4 +1,4 @@
-"""Dicke superradiance, its g2, dephasing (qutip.piqs) and the toy superlattice model
+"""Dicke superradiance, its g2, dephasing (qutip.piqs) and the superlattice rate model
 (review Figs. 2c, 6; ``docs/perovskite_emission.md`` §4, §5, §7)."""
 
 from __future__ import annotations
@@ -264,18 +264,27 @@ def test_local_emission_adds_independent_channel():
 
 
 # ---------------------------------------------------------------------------------------------
-# toy superlattice model (Fig. 6c)
+# superlattice rate enhancement vs T (Fig. 6c, weak-excitation model, docs §7)
 # ---------------------------------------------------------------------------------------------
-def test_superlattice_toy_limits():
-    assert sl.radiative_rate_enhancement(11.0) == pytest.approx(2.0, abs=0.05)  # seed: ~2x
-    T = np.linspace(5, 300, 200)
-    ratio = sl.radiative_rate_enhancement(T)
-    assert np.all(np.diff(ratio) < 0) and np.all(ratio > 1)
-    assert sl.radiative_rate_enhancement(300.0) < 1.1
+def test_superlattice_enhancement_falls_with_temperature():
+    kw = dict(
+        t1_ps=210.0,
+        t2_ref_ps=80.0,
+        t_ref_k=4.0,
+        sigma_ac_mev_per_k=0.002,
+        gamma_lo_mev=59.46,
+        e_lo_mev=16.0,
+    )
+    T = np.linspace(4.0, 300.0, 60)
+    gphi, _ = sl.dephasing_rate(T, **kw)
+    assert np.all(np.diff(gphi) > 0)
+    ratio = sl.rate_enhancement(12, 1.0 / 0.21, gphi)
+    assert np.all(np.diff(ratio) <= 1e-12) and np.all(ratio >= 1.0 - 1e-12)
+    assert ratio[0] > 2.0 and ratio[-1] < 1.0 + 1e-5
     with pytest.raises(ValueError):
-        sl.radiative_rate_enhancement(0.0)
+        sl.dephasing_rate(0.0, **kw)
     with pytest.raises(ValueError):
-        sl.radiative_rate_enhancement(10.0, n_coh0=0.5)
+        sl.dephasing_rate(4.0, **{**kw, "t2_ref_ps": 500.0})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -50,3 +50,33 @@ def test_burst_scaling_solve_matches_the_dicke_points():
     assert 1.85 < out["peak_exponent"] < 2.0
     assert -1.05 < out["fwhm_exponent"] < -0.9
     assert out["fit_n_min"] == burst_scaling.FIT_N_MIN
+
+
+WEAK = {
+    "weak_excitation": {
+        "gamma": 2.0,
+        "N": [1, 3],
+        "gamma_phi": [0.0, 1.0],
+        "sigma": [0.5],
+        "realisations": 3,
+        "trpl_N": 3,
+        "t_max": 2.0,
+        "num_t": 21,
+    }
+}
+
+
+def test_weak_excitation_sweep_ideal_rows():
+    """gamma_phi = 0, sigma = 0 rows of the sweep: enhancement N (symmetric start), photons 1/N
+    (incoherent start); the validation names the key."""
+    from lightmatter.perovskite_emission.sweeps import weak_excitation
+
+    sw = sweeps_of("perovskite_emission")
+    for p in points_of(sw["weak_excitation"], WEAK, 1):
+        out = weak_excitation.solve(p, "0" * 12)
+        n = p["N"]
+        assert abs(out["enhancement_dephasing"][0, 0] - n) < 1e-9
+        assert abs(out["emitted_dephasing"][1, 0] - 1.0 / n) < 1e-9
+        assert out["intensity_disorder"].shape == (2, 1, 21)
+    with pytest.raises(ValueError, match=r"weak_excitation\.N"):
+        weak_excitation.validate({"weak_excitation": {**WEAK["weak_excitation"], "N": [30]}})

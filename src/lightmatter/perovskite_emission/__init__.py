@@ -16,11 +16,16 @@ superradiance  Fig. 2c/6: Dicke burst in the symmetric (N+1)-state ladder (expm 
                dephasing-quenched burst with qutip.piqs (small N).
 blinking       Fig. 5: type A / type B telegraph blinking under pulsed excitation, photon-by-photon
                seeded simulation, intensity/lifetime traces, FLID histogram, correlation.
-superlattice   Fig. 6c: TOY model of the superlattice radiative-rate enhancement vs T.
+superlattice   Fig. 6c: superlattice rate enhancement vs T, weak-excitation model with phonon
+               dephasing anchored to the 80 ps coherence time.
+weak_excitation Fig. 6b-e: one excitation shared by N emitters (collective decay, local dephasing,
+               static disorder), exact on the N^2 one-excitation block; 2x2 closed form.
+hom            Indistinguishability: HOM visibility T2/(2 T1) and a seeded photon-pair dip.
+dwell          Power-law blinking: truncated power-law dwell times, MLE fits, trace durations.
 figures        Plotting helpers of the figure scripts (no physics).
 sweeps/        The workflow's sweeps, one module each (points from the config, solve one point).
 
-Units: ns and 1/ns (emission), s (blinking macro-times), nm (sizes), meV and K (toy model).
+Units: ns and 1/ns (emission), s (blinking macro-times), nm (sizes), meV and K (linewidths).
 Names are re-exported lazily: importing the package imports no numpy, scipy or qutip.
 """
 
@@ -50,8 +55,29 @@ _EXPORTS = {
     "quantum_yield": "single_photon",
     "spe_g2": "single_photon",
     "spe_g2_irf": "single_photon",
+    "dephasing_rate": "superlattice",
     "homogeneous_linewidth": "superlattice",
-    "radiative_rate_enhancement": "superlattice",
+    "rate_enhancement": "superlattice",
+    "DisorderAverage": "weak_excitation",
+    "WeakExcitation": "weak_excitation",
+    "disorder_average": "weak_excitation",
+    "effective_lifetime": "weak_excitation",
+    "incoherent_state": "weak_excitation",
+    "liouvillian": "weak_excitation",
+    "reduced_symmetric": "weak_excitation",
+    "symmetric_state": "weak_excitation",
+    "HOMSimulation": "hom",
+    "hom_dip": "hom",
+    "pure_dephasing_rate": "hom",
+    "simulate_hom": "hom",
+    "visibility": "hom",
+    "DwellFit": "dwell",
+    "DwellLaw": "dwell",
+    "dwell_pdf": "dwell",
+    "fit_dwell": "dwell",
+    "powerlaw_telegraph": "dwell",
+    "sample_dwell": "dwell",
+    "trace_dwell_times": "dwell",
     "BurstG2": "superradiance",
     "BurstMetrics": "superradiance",
     "BurstScaling": "superradiance",

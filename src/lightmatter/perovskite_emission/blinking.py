@@ -254,6 +254,8 @@ def simulate_blinking(
     rng: np.random.Generator | int | None = None,
     model: str = "A",
     chunk: float = 1.0,
+    *,
+    switching: tuple[NDArray[np.float64], NDArray[np.int8]] | None = None,
 ) -> BlinkingResult:
     """Seeded photon-by-photon simulation of type A or type B blinking (review Fig. 5;
     ``docs/perovskite_emission.md`` §6).
@@ -271,6 +273,11 @@ def simulate_blinking(
     chunk : float
         Time chunk in s processed per vectorised batch; bounds the intermediate memory. The
         output for a given seed depends on ``chunk`` (draw order below), not only on the seed.
+    switching : (switch_times, segment_state), optional
+        A given ON/OFF sequence (segment boundaries from 0 to ``duration`` and the state of each
+        segment), e.g. power-law dwell times from :func:`dwell.powerlaw_telegraph`
+        (``docs/perovskite_emission.md`` §12); default: exponential dwell times drawn here with
+        ``mean_on_s`` and ``mean_off_s``.
 
     Returns
     -------
@@ -278,7 +285,8 @@ def simulate_blinking(
 
     Notes
     -----
-    Draw order (fixed): telegraph dwell times (all, before any photon); then per chunk:
+    Draw order (fixed): telegraph dwell times (all, before any photon; none if ``switching`` is
+    given); then per chunk:
     geometric gaps of the signal photons (plus rare top-up draws), standard exponentials of the
     micro-times, normals of the IRF (if ``sigma_irf_ns > 0``), then geometric gaps and uniforms of
     the background (if ``p_background > 0``).
@@ -298,7 +306,19 @@ def simulate_blinking(
     tau_state = np.array([kin[OFF][1], kin[ON][1]])
     period_ns = 1e9 / f
 
-    switch, seg_state = _telegraph(T, params.mean_on_s, params.mean_off_s, gen)
+    if switching is None:
+        switch, seg_state = _telegraph(T, params.mean_on_s, params.mean_off_s, gen)
+    else:
+        switch = np.asarray(switching[0], dtype=float)
+        seg_state = np.asarray(switching[1], dtype=np.int8)
+        if (
+            switch.ndim != 1
+            or switch.size != seg_state.size + 1
+            or switch[0] != 0.0
+            or abs(switch[-1] - T) > 1e-12 * T
+            or np.any(np.diff(switch) < 0)
+        ):
+            raise ValueError("switching must be (times from 0 to duration, one state per segment)")
     n_chunks = max(1, math.ceil(T / chunk - 1e-12))
     chunk_edges = np.minimum(np.arange(n_chunks + 1) * chunk, T)
     chunk_edges[-1] = T
