@@ -81,4 +81,4 @@ def test_boltzmann_log_messages_drive_the_progress():
         logger.info(head + ", wall 12.0 s", "ITO", 200.0, 800.0)
         logger.info("BE ITO done: 983 evaluations")
     assert "BE ITO:  50 % of simulated time (t = 200 of 800 fs)" in log[0]
-    assert log[1] == "BE ITO: BE ITO done: 983 evaluations"
+    assert log[1] == "BE ITO done: 983 evaluations"  # other messages: to the job log as they are

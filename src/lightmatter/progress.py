@@ -117,7 +117,7 @@ class _TimeFromLog(logging.Handler):
         if found:
             self.progress(float(found[1]))
         else:
-            _emit(f"{self.progress.label}: {record.getMessage()}", console=False)
+            _emit(record.getMessage(), console=False)
 
 
 def from_log(progress: Progress, pattern: str, name: str) -> logging.Logger:

@@ -174,6 +174,8 @@ def overview_rst(config: Mapping[str, Any], results: str, root: Path = ROOT) -> 
     ]
     for study in registry.studies():
         citation, reference = registry.paper(study)
+        # drop the repository-internal ids of the seed texts
+        citation = re.sub(r" \(seed text \w+\)|; seed text \w+", "", citation)
         n = len(registry.figures(study=study))
         line = f"* ``{study}`` ({n} figures): {_escape(citation)}"
         if reference.startswith("doi:") and reference not in citation:
