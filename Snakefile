@@ -18,7 +18,8 @@ include: "rules/pipeline.smk"
 include: "rules/provenance.smk"
 
 
-report: "rules/captions/workflow.rst"
+# the landing page: rules/captions/workflow.rst + papers + figure table (lightmatter.report)
+report: report_overview()
 
 
 rule all:

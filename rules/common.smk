@@ -1,6 +1,7 @@
 # Shared machinery of every study (docs/design.md): config validation, sweeps and their points,
 # fingerprints, the figure registry and the provenance graph. Parsing imports no physics: the
 # sweep modules import their physics inside solve(), which only jobs call.
+import hashlib
 import sys
 
 from snakemake.utils import min_version
@@ -87,3 +88,16 @@ def all_figures(study=None):
 _clash = set(fan_out_sweeps(True)) & set(fan_out_sweeps(False))
 if _clash:
     raise ValueError(f"sweep names both fan-out and not in different studies: {_clash}")
+
+
+def report_overview():
+    """Write the report's landing page (lightmatter.report.overview_rst) and return its path.
+
+    It lives under .snakemake/ (per working directory) and is rewritten only when its text
+    changes; ``snakemake --report`` reads it as the workflow description.
+    """
+    from lightmatter.report import write_overview
+
+    tag = hashlib.sha256(RESULTS.encode()).hexdigest()[:8]
+    out = f"{workflow.basedir}/.snakemake/lightmatter/report-overview-{tag}.rst"
+    return write_overview(config, RESULTS, out)

@@ -8,11 +8,8 @@ provenance-aware NetCDF I/O in :mod:`lightmatter.provenance`, deterministic figu
 (``docs/design.md``).
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("lightmatter")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.1.0"
+#: The one place the version is written: pyproject.toml reads it (``dynamic = ["version"]``),
+#: the provenance attributes and the manifest record it, CITATION.cff does not repeat it.
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

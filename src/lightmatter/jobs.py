@@ -3,7 +3,9 @@ writing the provenance manifest (``docs/design.md``, data flow steps 2-3 and 6).
 
 The scripts in ``scripts/common/`` are thin entry points that call these functions with values
 from the ``snakemake`` object; nothing here does physics. Every job logs its parameters first,
-its progress point by point, and ends with ``solve time <s> s; peak memory <MiB> MiB``.
+its progress point by point, and ends with ``solve time <s> s; peak memory <MiB> MiB``. Long
+solvers also report percent of simulated time (:mod:`lightmatter.progress`): in the job log,
+and on the console once they have run for a few seconds.
 """
 
 from __future__ import annotations
@@ -12,13 +14,13 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import xarray as xr
 
-from lightmatter import __version__, registry
+from lightmatter import __version__, progress, registry
 from lightmatter.canonical import canonical_json, point_id
 from lightmatter.dataset import build, combine, write_point_table
 from lightmatter.provenance import (
@@ -83,6 +85,23 @@ def _checked(study: str, name: str, fingerprint: str) -> Sweep:
     return sw
 
 
+def _progress_sinks(
+    logger: logging.Logger | None, prefix: str
+) -> tuple[Callable[[str], None], Callable[[str], None] | None]:
+    """Where a solver's progress lines go (:mod:`lightmatter.progress`): the job log, and the
+    console the job was started from when :func:`log_to` has redirected stderr to the log."""
+    log = logger.info if logger is not None else logging.getLogger("lightmatter.progress").info
+    console = sys.__stderr__
+    if console is None or sys.stderr is console:
+        return log, None  # the job logger's stream handler already writes to the console
+
+    def to_console(message: str) -> None:
+        console.write(f"    {prefix}: {message}\n")
+        console.flush()
+
+    return log, to_console
+
+
 def solve_points(
     sw: Sweep, points: Sequence[Mapping[str, Any]], logger: logging.Logger | None = None
 ) -> list[xr.Dataset]:
@@ -96,7 +115,8 @@ def solve_points(
         pid = point_id(point)
         t0 = time.perf_counter()
         try:
-            values = sw.solve(point, pid)
+            with progress.sinks(*_progress_sinks(logger, f"{sw.study}/{sw.name} {pid}")):
+                values = sw.solve(point, pid)
             ds = build(
                 f"{sw.study}/{sw.name}",
                 sw.point_dims_spec,

@@ -31,6 +31,7 @@ import lightmatter
 from lightmatter.canonical import canonical_json, plain
 
 __all__ = [
+    "CF_CONVENTIONS",
     "VOLATILE_ATTRS",
     "atomic_path",
     "canonical_json",
@@ -46,6 +47,10 @@ __all__ = [
 #: Attributes excluded from the canonical content hash: they change with the git state or the
 #: writing library, not with the numbers.
 VOLATILE_ATTRS = frozenset({"code_version", "history", "content_sha256", "_NCProperties", "source"})
+
+#: The CF version every dataset declares (``Conventions``) and is checked against
+#: (:mod:`lightmatter.cfcheck`, compliance-checker ``cf:1.11``).
+CF_CONVENTIONS = "CF-1.11"
 
 REQUIRED_GLOBAL_ATTRS = (
     "title",
@@ -198,7 +203,7 @@ def write_netcdf(
             if not np.all(np.isfinite(var.values)):
                 raise FloatingPointError(f"variable {name!r} contains non-finite values")
     ds.attrs = {
-        "Conventions": "CF-1.8",
+        "Conventions": CF_CONVENTIONS,
         "title": title,
         "study": study,
         "seed_paper": seed_paper,

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -22,6 +26,7 @@ from lightmatter.config import load_config
 from lightmatter.dataset import read_point_table
 from lightmatter.fingerprint import import_closure
 from lightmatter.provenance import REQUIRED_GLOBAL_ATTRS, verify_netcdf
+from lightmatter.report import check_report_html
 from lightmatter.sweep import sweeps_of
 
 from ..conftest import REPO, job_counts, run_snakemake
@@ -50,15 +55,46 @@ def _run(results: Path, cores: int, *targets: str) -> None:
 SECOND_RUN_STUDIES = ("auger_photoemission",)
 
 
+#: The CF compliance check of run a's NetCDF files, run in the background during run b.
+_CF_CHECK: dict[str, Any] = {}
+
+
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory) -> tuple[Path, Path]:
     """Run a: everything on two cores. Run b: every dataset and one study's figures on one
-    core, into another results root."""
+    core, into another results root.
+
+    The IOOS compliance checker needs ~20 s of CPU for run a's files; it runs in a subprocess
+    while run b (one core) executes, so on two cores it adds no wall time."""
     base = tmp_path_factory.mktemp("e2e")
     a, b = base / "a", base / "b"
     _run(a, 2)
+    report = base / "cf.txt"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    with open(report, "w") as out:
+        _CF_CHECK["proc"] = subprocess.Popen(
+            [sys.executable, "-m", "lightmatter.cfcheck", str(a)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    _CF_CHECK["report"] = report
     _run(b, 1, "datasets", *SECOND_RUN_STUDIES)
     return a, b
+
+
+def test_every_netcdf_passes_the_cf_checker(two_runs):
+    """compliance-checker cf:1.11 (normal criteria) over every NetCDF file of run a (sweep
+    datasets and fan-out point files): no high-priority failure."""
+    a, _ = two_runs
+    proc = _CF_CHECK["proc"]
+    proc.wait(timeout=600)
+    text = _CF_CHECK["report"].read_text()
+    n = len(list(a.rglob("*.nc")))
+    assert f"{n} NetCDF files checked against CF-1.11: 0 with high-priority failures" in text, text[
+        -4000:
+    ]
+    assert proc.returncode == 0, text[-4000:]
 
 
 def test_every_registered_figure_is_produced(two_runs):
@@ -175,9 +211,18 @@ def test_report_builds(two_runs, tmp_path):
         "--configfile", "config/test.yaml", "--config", f"results={a}", "--report", str(report)
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
+    output = proc.stdout + proc.stderr
+    for bad in ("ERROR/", "WARNING/", "SEVERE/", "Unknown LaTeX command", "Unknown command"):
+        assert bad not in output, output[-3000:]
+    assert check_report_html(report) == []
     text = report.read_text(errors="replace")
     assert report.stat().st_size > 100_000
     assert "Yuge" in text or "PRB 107" in text
+    # the landing page: the overview (papers, figure table, how to regenerate), every figure
+    for needle in ("lightmatter report", "How to regenerate", "<math", "app.setView"):
+        assert needle in text, needle
+    for fig in registry.figures():
+        assert f"{fig.study}/{fig.id}" in text
 
 
 def _dry_run_with_edited_package(a: Path, tmp_path: Path, edits: dict[str, tuple[str, str]]):

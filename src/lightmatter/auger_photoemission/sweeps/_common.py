@@ -9,8 +9,10 @@ from lightmatter.spec import Var
 
 #: the material parameters of ``model`` that every rate-equation point carries
 MODEL_KEYS = ("N", "gamma_A", "tau1", "tau3", "beta")
-#: units of the photocurrent (multiply by the elementary charge for amperes)
-J_UNITS = "electrons/s"
+#: units of the photocurrent, electrons per second (UDUNITS has no "electron"; multiply by the
+#: elementary charge for amperes); every long name of a current says so (:data:`J_PER_S`)
+J_UNITS = "s-1"
+J_PER_S = "(electrons per second)"
 
 W_P = Var(("w_p",), "1/s", "pump rate per ground-state electron w_p")
 N_POP = Var(("N",), "1", "number of electrons N in the emitter")

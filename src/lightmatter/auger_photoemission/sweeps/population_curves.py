@@ -13,18 +13,20 @@ from typing import Any
 
 from lightmatter.spec import Var
 
-from ._common import J_UNITS, N_POP, W_P, model
+from ._common import J_PER_S, J_UNITS, N_POP, W_P, model
 
 TITLE = "Steady-state photocurrent vs population at three pump rates (Fig. 2c)"
 POINT_DIMS: dict[str, Var] = {}
 COORDS = {"w_p": W_P, "N": N_POP}
 VARIABLES = {
-    "J": Var(("w_p", "N"), J_UNITS, "photocurrent J, exact steady state"),
+    "J": Var(("w_p", "N"), J_UNITS, f"photocurrent J, exact steady state {J_PER_S}"),
     "slope_N": Var(("w_p", "N"), "1", "d ln J / d ln N"),
-    "J_weak": Var(("w_p", "N"), J_UNITS, "Eq. 7"),
-    "J_saturated": Var(("w_p", "N"), J_UNITS, "Eq. 8"),
+    "J_weak": Var(("w_p", "N"), J_UNITS, f"weak-pump current J, Eq. 7 {J_PER_S}"),
+    "J_saturated": Var(("w_p", "N"), J_UNITS, f"saturated current J, Eq. 8 {J_PER_S}"),
     "N_star": Var(("w_p",), "1", "knee N* = w_p/gamma_A"),
-    "J_star": Var(("w_p",), J_UNITS, "photocurrent J at the knee N*, exact steady state"),
+    "J_star": Var(
+        ("w_p",), J_UNITS, f"photocurrent J at the knee N*, exact steady state {J_PER_S}"
+    ),
     "gamma_A": Var((), "1/s", "Auger rate per pair"),
 }
 

@@ -12,12 +12,12 @@ from typing import Any
 
 from lightmatter.spec import Var
 
-from ._common import J_UNITS, N_POP, W_P, log_points, model
+from ._common import J_PER_S, J_UNITS, N_POP, W_P, log_points, model
 
 TITLE = "Stiff-ODE steady states vs population (Fig. 2c markers)"
 POINT_DIMS = {"w_p": W_P, "N": N_POP}
 COORDS: dict[str, Var] = {}
-VARIABLES = {"J_ode": Var((), J_UNITS, "J from the stiff ODE steady state")}
+VARIABLES = {"J_ode": Var((), J_UNITS, f"J from the stiff ODE steady state {J_PER_S}")}
 
 
 def points(section: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:

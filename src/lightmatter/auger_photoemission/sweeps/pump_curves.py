@@ -14,7 +14,7 @@ from typing import Any
 
 from lightmatter.spec import Var
 
-from ._common import J_UNITS, W_P, model
+from ._common import J_PER_S, J_UNITS, W_P, model
 
 TITLE = "Steady-state photocurrent vs pump rate, exact and limits (Fig. 2b)"
 POINT_DIMS: dict[str, Var] = {}
@@ -23,14 +23,14 @@ COORDS = {
     "marked_w_p": Var(("marked",), "1/s", "marked pump rates of Fig. 2c"),
 }
 VARIABLES = {
-    "J": Var(("w_p",), J_UNITS, "photocurrent J, exact"),
-    "J_eq6": Var(("w_p",), J_UNITS, "J from Eq. 6"),
-    "J_weak": Var(("w_p",), J_UNITS, "weak-pump limit Eq. 7"),
-    "J_saturated": Var(("w_p",), J_UNITS, "saturated limit Eq. 8"),
+    "J": Var(("w_p",), J_UNITS, f"photocurrent J, exact {J_PER_S}"),
+    "J_eq6": Var(("w_p",), J_UNITS, f"J from Eq. 6 {J_PER_S}"),
+    "J_weak": Var(("w_p",), J_UNITS, f"weak-pump limit Eq. 7 {J_PER_S}"),
+    "J_saturated": Var(("w_p",), J_UNITS, f"saturated limit Eq. 8 {J_PER_S}"),
     "N2": Var(("w_p",), "1", "steady-state N2 (replenished, exact)"),
     "N1": Var(("w_p",), "1", "steady-state N1 (corrected Eq. 3)"),
     "slope_wp": Var(("w_p",), "1", "d ln J / d ln w_p (Eq. 6)"),
-    "J_marked": Var(("marked",), J_UNITS, "J at the marked pump rates"),
+    "J_marked": Var(("marked",), J_UNITS, f"J at the marked pump rates {J_PER_S}"),
     "w_crossover": Var((), "1/s", "gamma_A N"),
     "N": Var((), "1", "N"),
     "gamma_A": Var((), "1/s", "gamma_A"),

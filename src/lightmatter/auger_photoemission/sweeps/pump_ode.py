@@ -13,13 +13,13 @@ from typing import Any
 
 from lightmatter.spec import Var
 
-from ._common import J_UNITS, W_P, log_points, model
+from ._common import J_PER_S, J_UNITS, W_P, log_points, model
 
 TITLE = "Stiff-ODE steady states vs pump rate (Fig. 2b markers)"
 POINT_DIMS = {"w_p": W_P}
 COORDS: dict[str, Var] = {}
 VARIABLES = {
-    "J_ode": Var((), J_UNITS, "J from the stiff ODE steady state"),
+    "J_ode": Var((), J_UNITS, f"J from the stiff ODE steady state {J_PER_S}"),
     "N2_ode": Var((), "1", "N2, stiff ODE (Radau, analytic Jacobian)"),
     "N2_exact": Var((), "1", "N2, exact quadratic"),
     "t_end": Var((), "s", "integration time (60 relaxation times)"),

@@ -4,10 +4,10 @@ The solver is imported inside :func:`run_be`, so importing this module stays lig
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
+from lightmatter.progress import Progress, from_log
 from lightmatter.spec import Var
 
 from ._common import material_of, pulse_of, time_grid, with_material
@@ -57,12 +57,14 @@ def be_point(
     }
 
 
-def run_be(point: Mapping[str, Any], logger: logging.Logger | None = None) -> tuple[Any, Any]:
+def run_be(point: Mapping[str, Any]) -> tuple[Any, Any]:
     """Solve the BE of one point; returns the solver's dataset and the material.
 
     The grid spans E_F - ``e_below`` (or the band bottom) to E_F + ``e_above`` with
     ``per_photon`` cells per photon energy and a cell count divisible by ``ee_ratio``; the
-    snapshot times are ``snapshots_fwhm`` x FWHM. ``logger`` receives the solver's progress.
+    snapshot times are ``snapshots_fwhm`` x FWHM. The solver logs its simulated time every
+    second to a :func:`lightmatter.progress.from_log` logger, which turns it into percent of
+    the run in the job log and on the console (:mod:`lightmatter.progress`).
     """
     from lightmatter.ledd_ttm import boltzmann
 
@@ -78,6 +80,8 @@ def run_be(point: Mapping[str, Any], logger: logging.Logger | None = None) -> tu
         r,
     )
     t = time_grid(point)
+    progress = Progress(f"BE {mat.name}", float(t[0]), float(t[-1]), "fs")
+    solver_log = from_log(progress, r"t = ([-+0-9.eE]+) fs of", f"be.{mat.name}")
     snaps = [float(x) * pulse.fwhm_fs for x in point["snapshots_fwhm"]]
     ds = boltzmann.solve_boltzmann(
         mat,
@@ -92,6 +96,7 @@ def run_be(point: Mapping[str, Any], logger: logging.Logger | None = None) -> tu
         dt_pulse=float(point["dt_pulse"]),
         dt_max=float(point["dt_max"]),
         prune_tol=float(point["prune_tol"]),
-        logger=logger,
+        logger=solver_log,
+        log_every_s=1.0,
     )
     return ds, mat

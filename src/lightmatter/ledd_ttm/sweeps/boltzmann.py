@@ -11,7 +11,6 @@ so every energy-resolved variable is indexed by ``i_eps`` and padded with NaN to
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -151,7 +150,7 @@ def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
 
     from lightmatter.ledd_ttm import fokker_planck
 
-    ds, mat = run_be(point, logging.getLogger(__name__))
+    ds, mat = run_be(point)
     r = int(point["ee_ratio"])
     eps = ds["eps"].values
     delta = float(ds["delta"])

@@ -9,7 +9,6 @@ job of its own (``FAN_OUT``).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -64,7 +63,7 @@ def points(section: Mapping[str, Any], seed: int) -> list[dict[str, Any]]:
 
 def solve(point: Mapping[str, Any], pid: str) -> dict[str, Any]:
     """One BE run; T_eff, T_ph, energies and conservation diagnostics."""
-    ds, mat = run_be(point, logging.getLogger(__name__))
+    ds, mat = run_be(point)
     return {
         "t": ds["t"].values,
         **{k: ds[k].values for k in _KEEP},

@@ -14,8 +14,10 @@ from lightmatter.spec import Var
 
 EV = "eV"
 MJ = "mJ/cm^2"
-#: absorbances in units of the linear absorption peak
-OD = "sigma_A"
+#: absorbances are in units of the linear absorption peak sigma_A: dimensionless, and every
+#: long name using OD says so (:data:`OD_UNIT_NAME`)
+OD = "1"
+OD_UNIT_NAME = "in units of the linear absorption peak sigma_A"
 
 #: the Simple Model schemes, as :data:`lightmatter.qd_gain.spectra.SCHEMES` (repeated here so
 #: that listing the points imports no numpy; a test checks the two agree)

@@ -27,8 +27,8 @@ COORDS = {
 }
 _SR = ("scheme", "ratio")
 VARIABLES = {
-    "I": Var(("scheme", "ratio", "E"), "PL peak", "ASE output I(E)"),
-    "S": Var(("scheme", "ratio", "E"), "PL peak", "spontaneous source S(E)"),
+    "I": Var(("scheme", "ratio", "E"), "1", "ASE output I(E) in units of the PL peak"),
+    "S": Var(("scheme", "ratio", "E"), "1", "spontaneous source S(E) in units of the PL peak"),
     "N": Var(_SR, "1", "<N> at the plotted fluences"),
     "J": Var(_SR, MJ, "plotted fluences"),
     "peak_shift": Var(_SR, EV, "ASE peak energy minus E_PL"),
@@ -40,7 +40,9 @@ VARIABLES = {
         ("mapping", "scheme"), MJ, "ASE threshold fluence under each (fitted) mapping"
     ),
     "mapping_scale": Var(
-        ("mapping",), "mixed", "mapping scale: J_pi [mJ/cm^2] (area) or sigma_pump [cm^2]"
+        ("mapping",),
+        "1",
+        "mapping scale in its own unit: J_pi / (mJ/cm^2) (area) or sigma_pump / cm^2 (linear)",
     ),
     "E_PL": Var(("scheme",), EV, "PL_X centre"),
     "J_pi": Var((), MJ, "J_pi of the area mapping"),

@@ -32,7 +32,7 @@ COORDS = {
     "E": E,
 }
 VARIABLES = {
-    "I": Var(("pump", "ratio", "E"), "PL peak", "ASE output I(E)"),
+    "I": Var(("pump", "ratio", "E"), "1", "ASE output I(E) in units of the PL peak"),
     "J": Var(("pump", "ratio"), MJ, "plotted fluences"),
     "J_th": Var(("pump",), MJ, "ASE threshold fluence (stand-in)"),
     "N_th_se": Var(("pump",), "1", "SE threshold at E_max (stand-in)", allow_nan=True),

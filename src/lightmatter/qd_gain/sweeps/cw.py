@@ -38,8 +38,8 @@ VARIABLES = {
         ("system",), "1", "analytic threshold W_th tau_21 with ESA (inf: never)", allow_nan=True
     ),
     "esa_ratio": Var((), "1", "rho = sigma_ESA / sigma_SE"),
-    "tau32": Var((), "tau_21", "tau_32"),
-    "tau10": Var((), "tau_21", "tau_10"),
+    "tau32": Var((), "1", "tau_32 in units of tau_21"),
+    "tau10": Var((), "1", "tau_10 in units of tau_21"),
 }
 
 

@@ -15,6 +15,7 @@ from lightmatter.spec import Var
 from ._common import (
     EV,
     OD,
+    OD_UNIT_NAME,
     SCHEME,
     SCHEMES,
     E,
@@ -31,11 +32,11 @@ COORDS = {
     "N_spectra": Var(("N_spectra",), "1", "<N> of the projected spectra"),
 }
 VARIABLES = {
-    "od_nl": Var(("N", "E"), OD, "OD_NL"),
-    "od_0": Var(("E",), OD, "linear absorption OD_0"),
-    "spectra": Var(("N_spectra", "E"), OD, "OD_NL at the projected <N>"),
-    "profile_se_max": Var(("N",), OD, "OD_NL at the SE-maximum energy E_max"),
-    "profile_first_gain": Var(("N",), OD, "OD_NL at the first-gain energy E_eps"),
+    "od_nl": Var(("N", "E"), OD, f"OD_NL {OD_UNIT_NAME}"),
+    "od_0": Var(("E",), OD, f"linear absorption OD_0 {OD_UNIT_NAME}"),
+    "spectra": Var(("N_spectra", "E"), OD, f"OD_NL at the projected <N> {OD_UNIT_NAME}"),
+    "profile_se_max": Var(("N",), OD, f"OD_NL at the SE-maximum energy E_max {OD_UNIT_NAME}"),
+    "profile_first_gain": Var(("N",), OD, f"OD_NL at the first-gain energy E_eps {OD_UNIT_NAME}"),
     "N_th": Var((), "1", "SE threshold at E_max (primary)", allow_nan=True),
     "N_th_first_gain": Var((), "1", "SE threshold min_E OD_NL <= -eps (secondary)", allow_nan=True),
     "E_se_max": Var((), EV, "SE maximum energy E_max"),
@@ -44,7 +45,7 @@ VARIABLES = {
     "E_PL": Var((), EV, "PL_X centre"),
     "stokes": Var((), EV, "Stokes shift S"),
     "kappa": Var((), "1", "ESA strength kappa"),
-    "eps": Var((), OD, "first-gain criterion eps"),
+    "eps": Var((), OD, f"first-gain criterion eps {OD_UNIT_NAME}"),
 }
 
 
