@@ -34,7 +34,7 @@ from scipy.optimize import brentq
 from scipy.special import expit
 
 from . import physics as ph
-from .kernels import ee_gain_loss, ee_tables
+from .kernels import ee_gain_loss, ee_self_rate, ee_tables
 from .materials import HBAR, KB_EV, QE, Material
 
 __all__ = [
@@ -275,8 +275,13 @@ def ee_collision(
 
 
 def ee_rates(f: np.ndarray, grid: Grid, mat: Material) -> np.ndarray:
-    """e-e collision rate (functional derivative, gain + loss coefficient) [1/s]."""
-    return _ee(np.asarray(f, float), _ops(mat, grid), 0.0)[1]
+    """e-e collision rate (gain + loss coefficient of Eq. 16) [1/s], every final pair included:
+    the coefficients of the dynamics plus the final pairs equal to the initial pair
+    (:func:`.kernels.ee_self_rate`), which cancel in df/dt."""
+    f = np.asarray(f, float)
+    ops = _ops(mat, grid)
+    s = ops.ee_scale / (ops.ee_k * ops.ee_gp)
+    return _ee(f, ops, 0.0)[1] + s * ee_self_rate(f, ops.ee_gp, ops.Fp, ops.Fm)
 
 
 def ee_collision_direct(f: np.ndarray, grid: Grid, mat: Material) -> np.ndarray:
