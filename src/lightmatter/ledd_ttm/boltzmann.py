@@ -234,21 +234,15 @@ def eph_collision(f: np.ndarray, ops: _Ops, Tph: float) -> tuple[np.ndarray, ...
     return gain, gain + loss, gain * h - loss * f
 
 
-#: bound of the interpolated log-odds of the e-e relaxation target (occupations below e^-50
-#: are zero for every purpose; keeps the spline finite where a coefficient is pruned to 0)
-_LOGIT_MAX = 50.0
-
-
 def _ee(f: np.ndarray, ops: _Ops, tol: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """e-e term (Eq. 16) on the fine grid: (A, B, term, quadruples) with term = A - B f.
 
     ``ee_ratio`` r = 1: the kernel on the fine grid (exact number and energy conservation).
     r > 1 (two-grid): the kernel runs on the cell averages of f over r fine cells and gives
-    each e-e cell its relaxation rate B = G + L and target occupation phi = G / (G + L); both
-    are carried to the fine centres by a C2 cubic spline (log B and the log-odds of phi, which
-    are linear in eps for Fermi-Dirac electrons), the fine term B (phi - f) acts on the fine f
-    (so it damps, never creates, structure on the fine grid), and a correction
-    (a + b eps) B f (1 - f) restores exact number and energy conservation for any f.
+    each e-e cell its gain and loss coefficients G, L (Eq. 16: term = G (1 - f) - L f); both
+    are carried to the fine centres by a C2 cubic spline, the fine term G (1 - f) - L f acts on
+    the fine f (so it relaxes, never creates, structure on the fine grid), and a correction
+    (a + b eps) (G + L) f (1 - f) restores exact number and energy conservation for any f.
     """
     r = ops.ratio
     s = ops.ee_scale / (ops.ee_k * ops.ee_gp)
@@ -261,15 +255,12 @@ def _ee(f: np.ndarray, ops: _Ops, tol: float) -> tuple[np.ndarray, np.ndarray, n
     fc = (rho * f).reshape(-1, r).sum(1) / rho.reshape(-1, r).sum(1)
     G, L, cnt = ee_gain_loss(fc, ops.ee_gp, ops.Fp, ops.Fm, tol)
     G, L = G * s, L * s
-    tiny = 1e-300
-    Bc = np.maximum(G + L, tiny)
-    odds = np.clip(
-        np.log(np.maximum(G, tiny)) - np.log(np.maximum(L, tiny)), -_LOGIT_MAX, _LOGIT_MAX
-    )
-    P = ops.prolong
-    B = np.exp(P @ np.log(Bc))
-    phi = expit(P @ odds)
-    term = B * (phi - f)
+    # C2 cubic spline of the coefficients (the spline of a non-negative coefficient can dip
+    # below zero only next to a cell whose coefficient is pruned to zero: clipped there)
+    Gf = np.maximum(ops.prolong @ G, 0.0)
+    Lf = np.maximum(ops.prolong @ L, 0.0)
+    B = Gf + Lf
+    term = Gf * (1 - f) - Lf * f
     # conservative correction on the weight w = B f (1 - f) (zero for empty and full states)
     w = B * f * (1 - f)
     x = ops.eps - ops.eps.mean()
