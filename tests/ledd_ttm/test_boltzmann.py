@@ -201,3 +201,11 @@ def test_boltzmann_terms_smooth_on_the_grid():
         for i in range(len(snaps)):
             if not (name == "second" and i == 2):
                 assert roughness(y[i]) < 0.02, (name, snaps[i], roughness(y[i]))
+
+
+def test_boltzmann_refuses_the_non_conserving_paper_momentum():
+    """The per-state E_max of Eq. 11 gives a pair's up and down transitions different weights
+    (not number-conserving): the BE offers only "exact" and "none"."""
+    g = be.make_grid(ITO, PULSE.hbar_omega, 12, 1.0)
+    with pytest.raises(ValueError, match="number conservation"):
+        be._ops(ITO, g, "paper")
