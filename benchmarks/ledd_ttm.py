@@ -7,7 +7,7 @@ Measures, in one run:
    N_E = 300 and 600: relative agreement and speed ratio (best of k);
 2. time per simulated femtosecond of the full Boltzmann step (excitation + e-ph + two-grid
    e-e, Heun step: two evaluations) at paper resolution (hbar omega / Delta = 240, e-e grid
-   hbar omega / 60, dt = 1 fs in the pulse);
+   hbar omega / 60, dt = 2 fs in the pulse, cut to 0.9 / largest rate);
 3. total wall time of the paper-resolution ITO and Au runs (-500 ... 1500 fs; target: <= 60 s
    together) and their peak T_eff against the TTM (exact G);
 4. peak resident memory.
@@ -59,7 +59,7 @@ def bench_ee(n_target: int, repeats: int) -> None:
     )
 
 
-def bench_run(name: str, t_span, per_photon: int, ratio: int, dt_pulse: float = 1.0) -> float:
+def bench_run(name: str, t_span, per_photon: int, ratio: int, dt_pulse: float = 2.0) -> float:
     mat, ito = material(name), material("ITO")
     g = be.make_grid(mat, PULSE.hbar_omega, per_photon, 3.0, 2.2, ratio)
     t = np.linspace(t_span[0], t_span[1], 41)

@@ -120,7 +120,7 @@ def test_points_carry_their_materials_and_grids():
     conv = points_of(sw["convergence"], sec, 0)
     # every grid at the first step, the finest grid at the further steps;
     # ee_ratio = max(1, M // ee_per_photon)
-    expected = [(30, 1, 1.0), (60, 1, 1.0), (120, 2, 1.0), (240, 4, 1.0), (240, 4, 0.5)]
+    expected = [(30, 1, 2.0), (60, 1, 2.0), (120, 2, 2.0), (240, 4, 2.0), (240, 4, 0.5)]
     assert [(p["per_photon"], p["ee_ratio"], p["dt_pulse"]) for p in conv] == expected
     assert [p["case"] for p in conv] == list(range(5))
     (bz_ito, bz_au) = points_of(sw["boltzmann"], sec, 0)
