@@ -11,14 +11,17 @@ with hbar omega = M Delta exactly (M = ``per_photon``). Terms:
   transfer (hence G) is reproduced for any Delta; momentum conservation "exact" (pair
   condition, symmetric: exact number conservation) or "none";
 * electron-electron (Eqs. 14-17): screened Coulomb, :mod:`.kernels` (exact number and
-  energy conservation), optionally on a coarser grid (``ee_ratio`` fine cells per e-e cell)
-  and prolonged with a per-cell linear profile that keeps both conservation laws exact.
+  energy conservation for any f), optionally on a coarser grid (``ee_ratio`` fine cells per
+  e-e cell) whose gain and loss coefficients are carried to the fine grid by a cubic spline,
+  with a two-parameter correction inside the operator that keeps both conservation laws exact
+  (no grid-scale oscillation, :func:`_ee`).
 
-Time stepping: positivity-preserving gain/loss semi-implicit step f <- (f + dt A)/(1 + dt B)
-(keeps 0 <= f <= 1), followed by a conservative projection f += (a + b eps) f (1 - f) onto the
-exact electron number and the energy balance E_e(t) = E_e(t0) + int P_abs - int P_e-ph; the
-size of the projection (the scheme's raw conservation error) is recorded. Fixed step inside
-the pulse, growing step after it.
+Time stepping (``docs/ledd_ttm.md`` §6): Heun's method (two-stage SSP Runge-Kutta, second
+order) for f and T_ph; every operator conserves the electron number for any f, the excitation
+injects exactly P_abs and e-e conserves energy, so each step keeps the number and the energy
+balance E_e + E_ph = injected energy to round-off without any correction of f (the per-step
+errors are recorded). The step is cut to 0.9 / (largest rate), which keeps 0 <= f <= 1. Fixed
+step inside the pulse, growing step after it.
 """
 
 from __future__ import annotations
