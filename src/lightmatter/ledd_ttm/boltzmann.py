@@ -393,7 +393,8 @@ def solve_boltzmann(
 
     ``source``: material whose Drude absorption sets P_abs (default ``mat``). Inside
     |t - t0| < pulse_window x FWHM the step is ``dt_pulse``; outside it grows up to ``dt_max``
-    while max |Delta f| per step stays below ``tol_f``.
+    while max |Delta f| per step stays below ``tol_f``; any step is cut to ``cfl`` / (largest
+    gain + loss rate), which keeps both Heun stages in [0, 1] for cfl <= 1.
     """
     log = logger or _LOG
     src = source or mat
