@@ -181,9 +181,9 @@ def test_time_step_convergence_second_order():
 def test_boltzmann_terms_smooth_on_the_grid():
     """BE run with the two-grid e-e (ratio 4) at hbar omega / 120: every term of Fig. 2 and the
     Fokker-Planck terms of Fig. 6 at -FWHM, peak and +FWHM have no grid-scale oscillation (rms
-    second difference < 2 % of the range). Excluded: the diffusion term f'' at +FWHM, whose
-    isolated spikes are kinks of the e-ph coefficients where E_max = hbar v_s (k + k') crosses a
-    phonon-node boundary (p + 1/2) Delta (also on the single grid, ratio 1)."""
+    second difference < 2 % of the range; the diffusion term f'' is the most sensitive: with
+    box-shaped phonon weights, whose kinks where E_max = hbar v_s (k + k') passes a node
+    boundary put spikes into f'', it is 3.8 % at +FWHM)."""
     from lightmatter.ledd_ttm import fokker_planck as fpk
     from lightmatter.ledd_ttm.sweeps.boltzmann import roughness
 
@@ -199,8 +199,7 @@ def test_boltzmann_terms_smooth_on_the_grid():
     curves.update({k: fp[k] for k in ("total", "first", "second", "third", "band")})
     for name, y in curves.items():
         for i in range(len(snaps)):
-            if not (name == "second" and i == 2):
-                assert roughness(y[i]) < 0.02, (name, snaps[i], roughness(y[i]))
+            assert roughness(y[i]) < 0.02, (name, snaps[i], roughness(y[i]))
 
 
 def test_boltzmann_refuses_the_non_conserving_paper_momentum():

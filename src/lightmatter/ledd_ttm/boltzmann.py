@@ -116,16 +116,31 @@ class _Ops:
 
 
 def _moment_weight(p: np.ndarray, Emax: np.ndarray, d: float) -> np.ndarray:
-    """Integral of E^3 over node p's cell cut at Emax, divided by E_p^3 [eV]."""
-    lo = np.where(p == 1, 0.0, (p - 0.5) * d)
-    hi = np.minimum((p + 0.5) * d, Emax)
-    hi = np.maximum(hi, lo)
-    return (hi**4 - lo**4) / 4 / (p * d) ** 3
+    """Integral of E^3 phi_p(E) over 0 < E < Emax, divided by E_p^3 [eV].
+
+    phi_p are the hat functions of the phonon nodes E_p = p d (phi_1 = 1 below d), a partition
+    of unity: the weights of all nodes carry the exact integral of E^3 up to Emax (the
+    leading-order energy transfer, hence G), and each weight is continuously differentiable in
+    Emax, so the e-ph coefficients have no kinks where Emax passes a node (which a box
+    partition would put into f and its derivatives)."""
+
+    def seg(a, b, c0, c1):  # integral of E^3 (c0 + c1 E) over [a, min(b, Emax)]
+        hi = np.maximum(np.minimum(b, Emax), a)
+        return c0 * (hi**4 - a**4) / 4 + c1 * (hi**5 - a**5) / 5
+
+    p = np.asarray(p, dtype=float)
+    left = np.where(
+        p == 1,
+        seg(0.0, d, 1.0, 0.0),
+        seg(np.maximum(p - 1, 0) * d, p * d, -(p - 1), 1.0 / d),
+    )
+    right = seg(p * d, (p + 1) * d, p + 1, -1.0 / d)
+    return (left + right) / (p * d) ** 3
 
 
 def _eph_weights(mat: Material, grid: Grid, momentum: str) -> tuple[np.ndarray, ...]:
     d, n, eps = grid.delta, grid.n, grid.eps
-    P = max(1, int(np.ceil(mat.E_D / d - 0.5)))
+    P = max(1, int(np.ceil(mat.E_D / d)))  # nodes whose hat starts below E_D
     p = np.arange(1, P + 1)
     hv = HBAR * mat.v_s / QE
     k = ph.wavenumber(eps, mat)
