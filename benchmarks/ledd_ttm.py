@@ -74,7 +74,7 @@ def bench_run(name: str, t_span, per_photon: int, ratio: int, dt_pulse: float = 
     print(
         f"BE {name}: N={g.n} (Delta={g.delta * 1e3:.2f} meV, e-e N={g.n // ratio}), "
         f"{span:.0f} fs in {wall:.1f} s = {wall / span * 1e3:.1f} ms/fs "
-        f"({int(ds.n_eval)} steps, {wall / int(ds.n_eval) * 1e3:.2f} ms/step); "
+        f"({int(ds.n_eval)} evaluations, {wall / int(ds.n_eval) * 1e3:.2f} ms each); "
         f"T_eff peak {float(ds.T_eff.max()):.0f} K vs TTM {ttm['Te'].max():.0f} K "
         f"(at TTM peak: {float(ds.T_eff[i]) / ttm['Te'][i] - 1:+.2%}); "
         f"|dn/n| {float(ds.number_error):.1e}, energy residual {float(ds.energy_residual):.1e}, "
