@@ -118,8 +118,11 @@ def test_points_carry_their_materials_and_grids():
     ttm = points_of(sw["ttm"], sec, 0)
     assert all(p["source"] == "ITO" and p["source_params"] == MATERIALS["ITO"] for p in ttm)
     conv = points_of(sw["convergence"], sec, 0)
-    expected = [(30, 1), (60, 1), (120, 2), (240, 4)]  # ee_ratio = max(1, M // ee_per_photon)
-    assert [(p["per_photon"], p["ee_ratio"]) for p in conv] == expected
+    # every grid at the first step, the finest grid at the further steps;
+    # ee_ratio = max(1, M // ee_per_photon)
+    expected = [(30, 1, 2.0), (60, 1, 2.0), (120, 2, 2.0), (240, 4, 2.0), (240, 4, 0.5)]
+    assert [(p["per_photon"], p["ee_ratio"], p["dt_pulse"]) for p in conv] == expected
+    assert [p["case"] for p in conv] == list(range(5))
     (bz_ito, bz_au) = points_of(sw["boltzmann"], sec, 0)
     assert (bz_ito["material"], bz_au["material"]) == ("ITO", "Au")
     assert bz_ito["per_photon"] == 240 and bz_ito["ee_ratio"] == 4

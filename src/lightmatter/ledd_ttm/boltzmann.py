@@ -9,16 +9,19 @@ with hbar omega = M Delta exactly (M = ``per_photon``). Terms:
   T_ph, phonon energies E_p = p Delta with moment-matched weights (each node carries the
   integral of E^3 over its cell, cut at the pair's E_max), so the leading-order energy
   transfer (hence G) is reproduced for any Delta; momentum conservation "exact" (pair
-  condition, symmetric: exact number conservation), "paper" (E_max of Eq. 11) or "none";
+  condition, symmetric: exact number conservation) or "none";
 * electron-electron (Eqs. 14-17): screened Coulomb, :mod:`.kernels` (exact number and
-  energy conservation), optionally on a coarser grid (``ee_ratio`` fine cells per e-e cell)
-  and prolonged with a per-cell linear profile that keeps both conservation laws exact.
+  energy conservation for any f), optionally on a coarser grid (``ee_ratio`` fine cells per
+  e-e cell) whose gain and loss coefficients are carried to the fine grid by a cubic spline,
+  with a two-parameter correction inside the operator that keeps both conservation laws exact
+  (no grid-scale oscillation, :func:`_ee`).
 
-Time stepping: positivity-preserving gain/loss semi-implicit step f <- (f + dt A)/(1 + dt B)
-(keeps 0 <= f <= 1), followed by a conservative projection f += (a + b eps) f (1 - f) onto the
-exact electron number and the energy balance E_e(t) = E_e(t0) + int P_abs - int P_e-ph; the
-size of the projection (the scheme's raw conservation error) is recorded. Fixed step inside
-the pulse, growing step after it.
+Time stepping (``docs/ledd_ttm.md`` §6): Heun's method (two-stage SSP Runge-Kutta, second
+order) for f and T_ph; every operator conserves the electron number for any f, the excitation
+injects exactly P_abs and e-e conserves energy, so each step keeps the number and the energy
+balance E_e + E_ph = injected energy to round-off without any correction of f (the per-step
+errors are recorded). The step is cut to 0.9 / (largest rate), which keeps 0 <= f <= 1. Fixed
+step inside the pulse, growing step after it.
 """
 
 from __future__ import annotations
@@ -30,11 +33,12 @@ from typing import Any
 
 import numpy as np
 import xarray as xr
+from scipy.interpolate import CubicSpline
 from scipy.optimize import brentq
 from scipy.special import expit
 
 from . import physics as ph
-from .kernels import ee_gain_loss, ee_tables
+from .kernels import ee_gain_loss, ee_self_rate, ee_tables
 from .materials import HBAR, KB_EV, QE, Material
 
 __all__ = [
@@ -108,21 +112,35 @@ class _Ops:
     Fp: np.ndarray
     Fm: np.ndarray
     ee_scale: float
-    prof_a: np.ndarray  # prolongation profile per fine cell
-    prof_b: np.ndarray
+    prolong: np.ndarray | None  # (n, n_ee) cubic-spline matrix, e-e centres -> fine centres
 
 
 def _moment_weight(p: np.ndarray, Emax: np.ndarray, d: float) -> np.ndarray:
-    """Integral of E^3 over node p's cell cut at Emax, divided by E_p^3 [eV]."""
-    lo = np.where(p == 1, 0.0, (p - 0.5) * d)
-    hi = np.minimum((p + 0.5) * d, Emax)
-    hi = np.maximum(hi, lo)
-    return (hi**4 - lo**4) / 4 / (p * d) ** 3
+    """Integral of E^3 phi_p(E) over 0 < E < Emax, divided by E_p^3 [eV].
+
+    phi_p are the hat functions of the phonon nodes E_p = p d (phi_1 = 1 below d), a partition
+    of unity: the weights of all nodes carry the exact integral of E^3 up to Emax (the
+    leading-order energy transfer, hence G), and each weight is continuously differentiable in
+    Emax, so the e-ph coefficients have no kinks where Emax passes a node (which a box
+    partition would put into f and its derivatives)."""
+
+    def seg(a, b, c0, c1):  # integral of E^3 (c0 + c1 E) over [a, min(b, Emax)]
+        hi = np.maximum(np.minimum(b, Emax), a)
+        return c0 * (hi**4 - a**4) / 4 + c1 * (hi**5 - a**5) / 5
+
+    p = np.asarray(p, dtype=float)
+    left = np.where(
+        p == 1,
+        seg(0.0, d, 1.0, 0.0),
+        seg(np.maximum(p - 1, 0) * d, p * d, -(p - 1), 1.0 / d),
+    )
+    right = seg(p * d, (p + 1) * d, p + 1, -1.0 / d)
+    return (left + right) / (p * d) ** 3
 
 
 def _eph_weights(mat: Material, grid: Grid, momentum: str) -> tuple[np.ndarray, ...]:
     d, n, eps = grid.delta, grid.n, grid.eps
-    P = max(1, int(np.ceil(mat.E_D / d - 0.5)))
+    P = max(1, int(np.ceil(mat.E_D / d)))  # nodes whose hat starts below E_D
     p = np.arange(1, P + 1)
     hv = HBAR * mat.v_s / QE
     k = ph.wavenumber(eps, mat)
@@ -139,12 +157,12 @@ def _eph_weights(mat: Material, grid: Grid, momentum: str) -> tuple[np.ndarray, 
             w = _moment_weight(np.full(i.size, q), np.full(i.size, mat.E_D), d)
             wu[q - 1, i] = w
             wd[q - 1, i + q] = w
-        elif momentum == "paper":
-            own = np.minimum(mat.E_D, 2 * hv * k)
-            wu[q - 1, i] = _moment_weight(np.full(i.size, q), own[i], d)
-            wd[q - 1, i + q] = _moment_weight(np.full(i.size, q), own[i + q], d)
-        else:
-            raise ValueError(f"unknown momentum variant {momentum!r}")
+        else:  # "paper" (E_max of Eq. 11 of each state on its own) is not symmetric: removed
+            raise ValueError(
+                f"unknown momentum variant {momentum!r} of the BE: 'exact' or 'none' (the "
+                "paper's per-state E_max of Eq. 11 breaks number conservation; it is kept for "
+                "the rates of Fig. 1b only)"
+            )
     return p * d, wu, wd
 
 
@@ -160,22 +178,14 @@ def _ops(mat: Material, grid: Grid, momentum: str = "exact", ee_ratio: int = 1) 
     Fp, Fm = ee_tables(ee_k, kap)
     dee = grid.delta * r * QE
     scale = ph.ee_prefactor(mat) * dee**2 / kap**3
-    # per-cell linear profile: sum rho_f D (a + b (e_f - e_c)) = 1, sum rho_f D e_f (..) = e_c
-    rho = ph.dos(eps, mat)
-    pa = np.ones(grid.n)
-    pb = np.zeros(grid.n)
-    if r > 1:
-        rf = (rho * grid.delta).reshape(-1, r)
-        x = (eps - np.repeat(ee_eps, r)).reshape(-1, r)
-        m0, m1, m2 = rf.sum(1), (rf * x).sum(1), (rf * x * x).sum(1)
-        det = m0 * m2 - m1 * m1
-        a, b = m2 / det, -m1 / det
-        pa, pb = np.repeat(a, r), np.repeat(b, r)
+    prolong = None
+    if r > 1:  # C2 cubic spline through the e-e centres, as a linear map (not-a-knot ends)
+        prolong = CubicSpline(ee_eps, np.eye(ee_eps.size), axis=0)(eps)
     return _Ops(
         mat,
         grid,
         eps,
-        rho,
+        ph.dos(eps, mat),
         ph.wavenumber(eps, mat),
         ph.g_prime(eps, mat),
         E_p,
@@ -188,8 +198,7 @@ def _ops(mat: Material, grid: Grid, momentum: str = "exact", ee_ratio: int = 1) 
         Fp,
         Fm,
         scale,
-        pa,
-        pb,
+        prolong,
     )
 
 
@@ -244,27 +253,42 @@ def eph_collision(f: np.ndarray, ops: _Ops, Tph: float) -> tuple[np.ndarray, ...
 
 
 def _ee(f: np.ndarray, ops: _Ops, tol: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """e-e term (Eq. 16) on the fine grid: (A, B, term, quadruples) with term = A - B f.
+
+    ``ee_ratio`` r = 1: the kernel on the fine grid (exact number and energy conservation).
+    r > 1 (two-grid): the kernel runs on the cell averages of f over r fine cells and gives
+    each e-e cell its gain and loss coefficients G, L (Eq. 16: term = G (1 - f) - L f); both
+    are carried to the fine centres by a C2 cubic spline, the fine term G (1 - f) - L f acts on
+    the fine f (so it relaxes, never creates, structure on the fine grid), and a correction
+    (a + b eps) (G + L) f (1 - f) restores exact number and energy conservation for any f.
+    """
     r = ops.ratio
+    s = ops.ee_scale / (ops.ee_k * ops.ee_gp)
     if r == 1:
         G, L, cnt = ee_gain_loss(f, ops.ee_gp, ops.Fp, ops.Fm, tol)
-        s = ops.ee_scale / (ops.ee_k * ops.ee_gp)
         G, L = G * s, L * s
         term = G * (1 - f) - L * f
         return G, G + L, term, cnt
-    rf = (ops.rho * f).reshape(-1, r).sum(1)
-    fc = rf / ops.rho.reshape(-1, r).sum(1)
+    rho = ops.rho
+    fc = (rho * f).reshape(-1, r).sum(1) / rho.reshape(-1, r).sum(1)
     G, L, cnt = ee_gain_loss(fc, ops.ee_gp, ops.Fp, ops.Fm, tol)
-    s = ops.ee_scale / (ops.ee_k * ops.ee_gp)
     G, L = G * s, L * s
-    tc = G * (1 - fc) - L * fc
-    # coarse number change per cell (density of states rho ~ k g' at the coarse centre)
-    rho_c = ph.dos(ops.grid.eps_min + (np.arange(fc.size) + 0.5) * ops.grid.delta * r, ops.mat)
-    dN = np.repeat(rho_c * ops.grid.delta * r * tc, r)
-    x = ops.eps - np.repeat(ops.grid.eps_min + (np.arange(fc.size) + 0.5) * ops.grid.delta * r, r)
-    term = dN * (ops.prof_a + ops.prof_b * x)
-    B = np.repeat(G + L, r)
-    A = np.clip(term + B * f, 0.0, B)
-    return A, B, term, cnt
+    # C2 cubic spline of the coefficients (the spline of a non-negative coefficient can dip
+    # below zero only next to a cell whose coefficient is pruned to zero: clipped there)
+    Gf = np.maximum(ops.prolong @ G, 0.0)
+    Lf = np.maximum(ops.prolong @ L, 0.0)
+    B = Gf + Lf
+    term = Gf * (1 - f) - Lf * f
+    # conservative correction on the weight w = B f (1 - f) (zero for empty and full states)
+    w = B * f * (1 - f)
+    x = ops.eps - ops.eps.mean()
+    rw = rho * w
+    m00, m01, m11 = rw.sum(), (rw * x).sum(), (rw * x * x).sum()
+    rn, re = -np.sum(rho * term), -np.sum(rho * x * term)
+    det = m00 * m11 - m01 * m01
+    if det > 0:
+        term = term + ((rn * m11 - re * m01) + (re * m00 - rn * m01) * x) / det * w
+    return term + B * f, B, term, cnt
 
 
 def ee_collision(
@@ -275,8 +299,13 @@ def ee_collision(
 
 
 def ee_rates(f: np.ndarray, grid: Grid, mat: Material) -> np.ndarray:
-    """e-e collision rate (functional derivative, gain + loss coefficient) [1/s]."""
-    return _ee(np.asarray(f, float), _ops(mat, grid), 0.0)[1]
+    """e-e collision rate (gain + loss coefficient of Eq. 16) [1/s], every final pair included:
+    the coefficients of the dynamics plus the final pairs equal to the initial pair
+    (:func:`.kernels.ee_self_rate`), which cancel in df/dt."""
+    f = np.asarray(f, float)
+    ops = _ops(mat, grid)
+    s = ops.ee_scale / (ops.ee_k * ops.ee_gp)
+    return _ee(f, ops, 0.0)[1] + s * ee_self_rate(f, ops.ee_gp, ops.Fp, ops.Fm)
 
 
 def ee_collision_direct(f: np.ndarray, grid: Grid, mat: Material) -> np.ndarray:
@@ -369,6 +398,7 @@ def solve_boltzmann(
     dt_max: float = 4.0,
     pulse_window: float = 2.5,
     tol_f: float = 2e-3,
+    cfl: float = 0.9,
     prune_tol: float = 1e-14,
     logger: logging.Logger | None = None,
     log_every_s: float = 20.0,
@@ -378,7 +408,8 @@ def solve_boltzmann(
 
     ``source``: material whose Drude absorption sets P_abs (default ``mat``). Inside
     |t - t0| < pulse_window x FWHM the step is ``dt_pulse``; outside it grows up to ``dt_max``
-    while max |Delta f| per step stays below ``tol_f``.
+    while max |Delta f| per step stays below ``tol_f``; any step is cut to ``cfl`` / (largest
+    gain + loss rate), which keeps both Heun stages in [0, 1] for cfl <= 1.
     """
     log = logger or _LOG
     src = source or mat
@@ -395,12 +426,11 @@ def solve_boltzmann(
     f = fermi_on_grid(T0, mu0, grid)
     f_ref = f.copy()
     N0 = float(np.sum(rho_d * f))
-    E_e = 0.0  # electron energy relative to the initial state [eV/m^3] (target bookkeeping)
     E_ph = 0.0  # energy given to the lattice [J/m^3]
     Tph = T0
     rec: dict[str, list] = {k: [] for k in ("t", "f", "Teff", "mu", "Tph", "Ee", "Eph", "Ein")}
     snaps: dict[str, list] = {k: [] for k in ("t", "f", "ex", "eph", "ee", "Pabs", "Tph")}
-    raw_n, raw_e, n_eval, quads = 0.0, 0.0, 0, 0
+    raw_n, raw_e, n_eval, quads, bound, E_quad = 0.0, 0.0, 0, 0, 0.0, 0.0
     t, dt = t0, dt_pulse
     wall0 = last_log = time.perf_counter()
 
@@ -410,6 +440,13 @@ def solve_boltzmann(
         ep = eph_collision(fv, ops, Tp)
         ee = _ee(fv, ops, prune_tol)
         return P, ex, ep, ee
+
+    def rhs(fv, tt, Tp):
+        """df/dt, dE_e/dt and the e-ph power [eV/(m^3 s)] and the largest rate [1/s]."""
+        P, ex, ep, ee = terms(fv, tt, Tp)
+        P_eph = -float(np.sum(rho_d * eps * ep[2]))
+        rate = float(np.max(ex[1] + ep[1] + ee[1]))
+        return ex[2] + ep[2] + ee[2], P / QE, P_eph, rate, ee[3]
 
     def record(tt):
         Te, mu = effective_temperature(f, grid, mat, f_ref, mu0)
@@ -444,32 +481,29 @@ def solve_boltzmann(
             start = pulse.t0_fs - pulse_window * pulse.fwhm_fs
             if t < start:
                 h_step = min(h_step, start - t)
-        P, ex, ep, ee = terms(f, t, Tph)
-        n_eval += 1
-        quads += ee[3]
-        A = ex[0] + ep[0] + ee[0]
-        B = ex[1] + ep[1] + ee[1]
+        k1, P1, Q1, rate, q1 = rhs(f, t, Tph)
+        if rate * h_step * 1e-15 > cfl:  # forward-Euler stages keep 0 <= f <= 1
+            h_step = cfl / rate * 1e15
         dts = h_step * 1e-15
-        f_new = (f + dts * A) / (1 + dts * B)
-        # energy bookkeeping: exact absorbed energy, e-ph power at the start of the step
-        P_eph = -float(np.sum(rho_d * eps * ep[2]))  # eV/(m^3 s)
-        E_in = float(ph.absorbed_energy(t, t + h_step, src, pulse)) / QE
-        E_target = E_e + E_in - P_eph * dts
-        # conservative projection onto number and energy
-        w = f_new * (1 - f_new)
-        rn = N0 - np.sum(rho_d * f_new)
-        re = E_target - np.sum(rho_d * eps * (f_new - f_ref))
-        m00, m01, m11 = np.sum(rho_d * w), np.sum(rho_d * w * eps), np.sum(rho_d * w * eps**2)
-        det = m00 * m11 - m01**2
-        a = (rn * m11 - re * m01) / det
-        b = (re * m00 - rn * m01) / det
-        f_new = np.clip(f_new + (a + b * eps) * w, 0.0, 1.0)
-        raw_n = max(raw_n, abs(rn) / N0)
-        raw_e = max(raw_e, abs(re) * QE)
+        # Heun (SSP Runge-Kutta 2): both stages conserve number and energy exactly, so does
+        # the step; the lattice temperature is integrated with the same stages
+        f1 = f + dts * k1
+        T1 = Tph + dts * Q1 * QE / mat.C_ph
+        k2, P2, Q2, _, q2 = rhs(f1, t + h_step, T1)
+        n_eval += 2
+        quads += q1 + q2
+        f_new = f + 0.5 * dts * (k1 + k2)
+        dE_in = 0.5 * dts * (P1 + P2)  # eV/m^3, trapezoid quadrature of P_abs
+        dE_ph = 0.5 * dts * (Q1 + Q2)
+        dN = float(np.sum(rho_d * (f_new - f)))
+        dE = float(np.sum(rho_d * eps * (f_new - f)))
+        raw_n = max(raw_n, abs(dN) / N0)
+        raw_e = max(raw_e, abs(dE - dE_in + dE_ph) * QE)
+        bound = max(bound, float(-f_new.min()), float(f_new.max() - 1))
         change = float(np.max(np.abs(f_new - f)))
         f = f_new
-        E_e = E_target
-        E_ph += P_eph * dts * QE
+        E_quad += dE_in * QE
+        E_ph += dE_ph * QE
         Tph = T0 + E_ph / mat.C_ph
         t += h_step
         if not in_pulse:
@@ -492,7 +526,8 @@ def solve_boltzmann(
     n_end = float(np.sum(rho_d * f))
     E_end = float(np.sum(rho_d * eps * (f - f_ref))) * QE
     E_abs = float(ph.absorbed_energy(t0, t1, src, pulse))
-    resid = (E_end + E_ph) / E_abs - 1 if E_abs > 0 else 0.0
+    resid = (E_end + E_ph) / E_quad - 1 if E_quad > 0 else 0.0
+    quad_err = E_quad / E_abs - 1 if E_abs > 0 else 0.0
     raw_e = raw_e / E_abs if E_abs > 0 else raw_e
     log.info(
         "BE %s done: %d evaluations, wall %.1f s, |dn/n| %.1e, energy residual %.1e",
@@ -544,14 +579,16 @@ def solve_boltzmann(
         ("n_eval", n_eval, "right-hand-side evaluations", "1"),
         ("ee_quadruples", quads, "e-e quadruples evaluated (after pruning)", "1"),
         ("number_error", abs(n_end / N0 - 1), "final relative electron-number error", "1"),
-        ("energy_residual", resid, "(E_e + E_ph) / absorbed energy - 1", "1"),
-        ("raw_number_error", raw_n, "max per-step number error before projection", "1"),
+        ("energy_residual", resid, "(E_e + E_ph) / energy injected by the scheme - 1", "1"),
+        ("absorbed_quadrature_error", quad_err, "energy injected / int P_abs dt - 1", "1"),
+        ("raw_number_error", raw_n, "max per-step relative number change (no projection)", "1"),
         (
             "raw_energy_error",
             raw_e,
-            "max per-step energy error before projection / absorbed energy",
+            "max per-step energy-balance error (no projection) / absorbed energy",
             "1",
         ),
+        ("f_bound_violation", bound, "max excursion of f outside [0, 1]", "1"),
         ("delta", grid.delta, "energy grid spacing", "eV"),
         ("mu0", mu0, "initial grid chemical potential", "eV"),
     ):

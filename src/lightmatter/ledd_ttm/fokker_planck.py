@@ -253,8 +253,8 @@ def snapshot_terms(
     and cell width ``delta`` [eV], ``T_ph`` (n_snap) the phonon temperatures at the snapshots,
     ``mu0`` a guess of the grid chemical potential. Before the terms are taken, the deviation
     of each f from FD(T_ph) with the same grid number (:func:`physics.grid_chemical_potential`)
-    is averaged over one e-e cell (``ee_ratio`` fine cells, :func:`smooth_cells`): this removes
-    the grid-scale sawtooth of the two-grid e-e term, which the local derivatives would amplify.
+    is averaged over ``ee_ratio`` cells (:func:`smooth_cells`; 1: no averaging, as the
+    ``boltzmann`` sweep calls it, since the BE's f is smooth on the grid).
 
     Returns, each of shape (n_snap, n), the four terms of :func:`eph_eq29_terms` (``first``,
     ``second``, ``third``, ``band``) and the flux form of :func:`eph_fokker_planck` (``total``,

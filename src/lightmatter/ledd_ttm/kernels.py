@@ -16,7 +16,7 @@ from __future__ import annotations
 import numba as nb
 import numpy as np
 
-__all__ = ["ee_gain_loss", "ee_tables"]
+__all__ = ["ee_gain_loss", "ee_self_rate", "ee_tables"]
 
 
 def ee_tables(k: np.ndarray, kappa: float) -> tuple[np.ndarray, np.ndarray]:
@@ -90,6 +90,38 @@ def _ee_kernel(f, gp, Fp, Fm, tol, nchunk):
                     loss[c, j] += li * fi
         visited[c] = cnt
     return gain.sum(axis=0), loss.sum(axis=0), visited.sum()
+
+
+@nb.njit(cache=True)
+def _ee_self_kernel(f, gp, Fp, Fm):
+    n = f.shape[0]
+    out = np.zeros(n)
+    for i in range(n):
+        acc = 0.0
+        for j in range(n):
+            w = gp[i] * gp[i] * gp[j] * gp[j]
+            # i -> i, j -> j (zero energy transfer): q from 0 to 2 min(k_i, k_j)
+            S = w * (min(Fp[i, i], Fp[j, j]) - max(Fm[i, i], Fm[j, j]))
+            if j != i:  # i -> j, j -> i (energy swap)
+                up, dn = Fp[i, j], Fm[i, j]
+                if up > dn:
+                    S += w * (up - dn)
+            acc += S * f[j] * (1.0 - f[j])
+        out[i] = acc
+    return out
+
+
+def ee_self_rate(f: np.ndarray, gp: np.ndarray, Fp: np.ndarray, Fm: np.ndarray) -> np.ndarray:
+    """Rate coefficient of the final pairs equal to the initial pair (same units as the
+    coefficients of :func:`ee_gain_loss`).
+
+    In Eq. 16 the final pairs (eps_l, eps_m) = (eps_i, eps_j) (no energy transfer) and
+    (eps_j, eps_i) (energy swap) contribute T f_j (1 - f_j) (1 - f_i) to the gain and
+    T f_j (1 - f_j) f_i to the loss of state i: they cancel in df/dt (so :func:`ee_gain_loss`
+    leaves them out) but belong to the collision rate (gain + loss coefficient), where the
+    zero-transfer bin carries the screened small-q weight F(2k) - F(0).
+    """
+    return _ee_self_kernel(np.ascontiguousarray(f, dtype=np.float64), gp, Fp, Fm)
 
 
 #: below this many quadruples per evaluation the kernel runs in the calling thread only

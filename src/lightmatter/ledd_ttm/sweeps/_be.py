@@ -4,6 +4,7 @@ The solver is imported inside :func:`run_be`, so importing this module stays lig
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,22 +28,32 @@ RUN_VARIABLES = {
     "E_in": Var(("t",), "J/m^3", "absorbed energy so far"),
     "n_eval": Var((), "1", "right-hand-side evaluations"),
     "number_error": Var((), "1", "final relative electron-number error"),
-    "energy_residual": Var((), "1", "(E_e + E_ph) / absorbed energy - 1"),
-    "raw_number_error": Var((), "1", "max per-step number error before projection"),
+    "energy_residual": Var((), "1", "(E_e + E_ph) / energy injected by the scheme - 1"),
+    "absorbed_quadrature_error": Var((), "1", "energy injected / int P_abs dt - 1"),
+    "raw_number_error": Var((), "1", "max per-step relative number change (no projection)"),
     "raw_energy_error": Var(
-        (), "1", "max per-step energy error before projection / absorbed energy"
+        (), "1", "max per-step energy-balance error (no projection) / absorbed energy"
     ),
+    "f_bound_violation": Var((), "1", "max excursion of f outside [0, 1]"),
     "delta": Var((), "eV", "energy grid spacing"),
     "ee_ratio": Var((), "1", "fine cells per e-e cell"),
+    "dt_pulse": Var((), "fs", "time step inside the pulse window"),
 }
+
+#: Solver-dataset variables of :data:`RUN_VARIABLES` (the rest is set by the sweeps).
+SOLVER_RUN_VARIABLES = tuple(k for k in RUN_VARIABLES if k not in ("ee_ratio", "dt_pulse"))
 
 
 def be_point(
-    section: Mapping[str, Any], name: str, per_photon: int, ee_ratio: int
+    section: Mapping[str, Any],
+    name: str,
+    per_photon: int,
+    ee_ratio: int,
+    dt_pulse: float | None = None,
 ) -> dict[str, Any]:
     """The point of one BE run of material ``name`` with ``per_photon`` grid cells per photon
     energy and ``ee_ratio`` fine cells per e-e cell (pulse, source, T0 and the solver settings
-    of ``boltzmann``)."""
+    of ``boltzmann``; ``dt_pulse`` overrides the step of ``boltzmann``)."""
     b = section["boltzmann"]
     src = section["pulse"]["source"]
     return {
@@ -54,16 +65,20 @@ def be_point(
         "ee_ratio": int(ee_ratio),
         "snapshots_fwhm": b["snapshots_fwhm"],
         **{k: b[k] for k in BE_KEYS},
+        **({} if dt_pulse is None else {"dt_pulse": float(dt_pulse)}),
     }
 
 
-def run_be(point: Mapping[str, Any]) -> tuple[Any, Any]:
+def run_be(
+    point: Mapping[str, Any], logger: logging.Logger | None = None, extra_t: Any = ()
+) -> tuple[Any, Any]:
     """Solve the BE of one point; returns the solver's dataset and the material.
 
     The grid spans E_F - ``e_below`` (or the band bottom) to E_F + ``e_above`` with
     ``per_photon`` cells per photon energy and a cell count divisible by ``ee_ratio``; the
-    snapshot times are ``snapshots_fwhm`` x FWHM. The solver logs its simulated time every
-    second to a :func:`lightmatter.progress.from_log` logger, which turns it into percent of
+    snapshot times are ``snapshots_fwhm`` x FWHM; ``extra_t`` adds output times. The solver logs
+    its simulated time every second to ``logger`` or, by default, to a
+    :func:`lightmatter.progress.from_log` logger, which turns it into percent of
     the run in the job log and on the console (:mod:`lightmatter.progress`).
     """
     from lightmatter.ledd_ttm import boltzmann
@@ -79,9 +94,11 @@ def run_be(point: Mapping[str, Any]) -> tuple[Any, Any]:
         float(point["e_below"]),
         r,
     )
-    t = time_grid(point)
+    import numpy as np
+
+    t = np.union1d(time_grid(point), np.asarray(extra_t, dtype=float))
     progress = Progress(f"BE {mat.name}", float(t[0]), float(t[-1]), "fs")
-    solver_log = from_log(progress, r"t = ([-+0-9.eE]+) fs of", f"be.{mat.name}")
+    solver_log = logger or from_log(progress, r"t = ([-+0-9.eE]+) fs of", f"be.{mat.name}")
     snaps = [float(x) * pulse.fwhm_fs for x in point["snapshots_fwhm"]]
     ds = boltzmann.solve_boltzmann(
         mat,
