@@ -325,7 +325,9 @@ def run_manifest(graph: Mapping[str, Mapping[str, Any]], out: str, log: str | No
                         f"of {path}"
                     )
         entries[path] = info
+    suffix = "/provenance/manifest.json"
     manifest = {
+        "results": out[: -len(suffix)] if out.endswith(suffix) else str(Path(out).parent.parent),
         "lightmatter_version": __version__,
         "code_version": code_version(),
         "n_outputs": len(entries),
