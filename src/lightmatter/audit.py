@@ -52,7 +52,7 @@ from lightmatter.config import ConfigError, load_config
 from lightmatter.provenance_graph import provenance_graph, study_config_hash
 from lightmatter.sweep import Sweep, points_of, sweep
 
-__all__ = ["AuditResult", "audit", "main"]
+__all__ = ["AuditResult", "audit", "draw_figure", "main"]
 
 #: Placeholder results root used to derive the graph as paths relative to the root.
 _ROOT = "@results@"
@@ -207,6 +207,7 @@ def _rederive(
     config: Mapping[str, Any],
     points_cache: dict[tuple[str, str], list[dict[str, Any]]],
     res: AuditResult,
+    figures_yaml: str | Path | None = None,
 ) -> None:
     """Rebuild every parameter table from the configuration and every combined dataset of a
     fan-out sweep from its point files; compare bytes and content hashes (no solving)."""
@@ -215,7 +216,7 @@ def _rederive(
     from lightmatter.provenance_graph import sweep_outputs
     from lightmatter.sweep import sweeps_of
 
-    for study in registry.studies():
+    for study in registry.studies(figures_yaml):
         for name, sw in sweeps_of(study).items():
             pts = _points(sw, config, points_cache)
             nc, table = (
@@ -278,6 +279,7 @@ def _recompute(
     seed: int,
     points_cache: dict[tuple[str, str], list[dict[str, Any]]],
     res: AuditResult,
+    figures_yaml: str | Path | None = None,
 ) -> None:
     """Re-solve drawn solver jobs into a scratch folder; compare content hashes and tables."""
     from lightmatter.jobs import run_point, run_sweep
@@ -285,7 +287,7 @@ def _recompute(
     from lightmatter.sweep import sweeps_of
 
     jobs: list[tuple[str, str, str]] = []
-    for study in registry.studies():
+    for study in registry.studies(figures_yaml):
         for name, sw in sweeps_of(study).items():
             if sw.fan_out:
                 jobs.extend((study, name, point_id(p)) for p in _points(sw, config, points_cache))
@@ -343,14 +345,43 @@ runpy.run_path(args["script"], init_globals={"snakemake": snakemake}, run_name="
 """
 
 
+def draw_figure(
+    fig: registry.Figure, results: str | Path, pdf: str | Path, png: str | Path, config: Any
+) -> subprocess.CompletedProcess[str]:
+    """Run a figure's script in a fresh interpreter, reading its datasets under ``results``
+    and writing ``pdf`` and ``png`` (what its rule does, with a stand-in ``snakemake``)."""
+    repo = registry.registry_path().parents[1]
+    args = {
+        "inputs": fig.input_paths(str(results)),
+        "pdf": str(pdf),
+        "png": str(png),
+        "study": fig.study,
+        "figure": fig.id,
+        "script": str(repo / fig.script),
+        "config": json.loads(canonical_json(config)),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", _REDRAW, json.dumps(args)],
+        cwd=repo,
+        env={**os.environ, "MPLBACKEND": "Agg"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def _redraw(
-    tree: _Tree, config: Mapping[str, Any], k: int | str, seed: int, res: AuditResult
+    tree: _Tree,
+    config: Mapping[str, Any],
+    k: int | str,
+    seed: int,
+    res: AuditResult,
+    figures_yaml: str | Path | None = None,
 ) -> None:
     """Redraw drawn figures from the audited datasets in fresh interpreters; compare bytes."""
     from lightmatter.provenance import file_sha256
 
-    repo = registry.registry_path().parents[1]
-    figs = {f"{f.study}/{f.id}": f for f in registry.figures()}
+    figs = {f"{f.study}/{f.id}": f for f in registry.figures(figures_yaml)}
     for key in _draw(sorted(figs), k, seed):
         fig = figs[key]
         pdf, png = (Path(p).relative_to(_ROOT).as_posix() for p in fig.outputs(_ROOT))
@@ -358,31 +389,12 @@ def _redraw(
         if not (tree.path(pdf).is_file() and tree.path(png).is_file()):
             continue
         with tempfile.TemporaryDirectory(prefix="lightmatter-redraw-") as tmp:
-            args = {
-                "inputs": [
-                    str(tree.path(Path(p).relative_to(_ROOT))) for p in fig.input_paths(_ROOT)
-                ],
-                "pdf": f"{tmp}/f.pdf",
-                "png": f"{tmp}/f.png",
-                "study": fig.study,
-                "figure": fig.id,
-                "script": str(repo / fig.script),
-                "config": json.loads(canonical_json(config)),
-            }
-            env = {**os.environ, "MPLBACKEND": "Agg"}
-            proc = subprocess.run(
-                [sys.executable, "-c", _REDRAW, json.dumps(args)],
-                cwd=repo,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=False,
-            )
+            proc = draw_figure(fig, tree.root, f"{tmp}/f.pdf", f"{tmp}/f.png", config)
             if proc.returncode != 0:
                 last = (proc.stderr.strip().splitlines() or ["no message"])[-1]
                 res.add(tree.show(png), f"redrawing failed: {last}")
                 continue
-            for rel, new in ((png, args["png"]), (pdf, args["pdf"])):
+            for rel, new in ((png, f"{tmp}/f.png"), (pdf, f"{tmp}/f.pdf")):
                 if file_sha256(tree.path(rel)) != file_sha256(new):
                     res.add(tree.show(rel), "differs from the figure redrawn from its datasets")
 
@@ -483,11 +495,11 @@ def audit(
         if rel.endswith(".nc"):
             _check_netcdf(tree, rel, info, study, config, points_cache, res)
 
-    _rederive(tree, config, points_cache, res)
+    _rederive(tree, config, points_cache, res, figures_yaml)
     if recompute:
-        _recompute(tree, config, recompute, draw_seed, points_cache, res)
+        _recompute(tree, config, recompute, draw_seed, points_cache, res, figures_yaml)
     if redraw:
-        _redraw(tree, config, redraw, draw_seed, res)
+        _redraw(tree, config, redraw, draw_seed, res, figures_yaml)
 
     bad = {f for f, _ in res.problems}
     for rel, info in sorted(expected.items()):
