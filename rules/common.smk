@@ -30,7 +30,11 @@ def _memory_limit_mb():
     except AttributeError:
         given = None
     given = getattr(given, "value", given)  # a snakemake Resource, or a plain number
-    return int(given) if isinstance(given, (int, float)) and given else available_memory_mb()
+    return (
+        int(given)
+        if isinstance(given, (int, float)) and given
+        else available_memory_mb()
+    )
 
 
 # ---- config validation: before anything runs, one clear message, nothing written -----------

@@ -232,3 +232,87 @@ def test_the_command_line_never_shows_a_traceback(tree, tmp_path):
         )
         assert proc.returncode == code, (args, proc.stderr)
         assert needle in proc.stderr and "Traceback" not in proc.stderr, (args, proc.stderr)
+
+
+# ---------------------------------------------------------------- Workflow Run RO-Crate
+CONTEXT_URL = "https://w3id.org/ro/crate/1.1/context"
+
+
+def _seed_http_cache(cache: Path) -> None:
+    """Store the RO-Crate JSON-LD context that the ``rocrate`` package ships as the cached
+    response for the context URL, in the validator's requests-cache format (sqlite): the
+    validator then resolves the context without the network."""
+    import io
+
+    import requests
+    import rocrate
+    import urllib3
+    from requests_cache import CachedSession
+
+    body = (Path(rocrate.__file__).parent / "data" / "ro-crate.jsonld").read_bytes()
+    session = CachedSession(cache_name=str(cache), backend="sqlite", expire_after=-1)
+    resp = requests.Response()
+    resp.status_code, resp.reason, resp.url, resp._content = 200, "OK", CONTEXT_URL, body
+    resp.headers["Content-Type"] = "application/ld+json"
+    resp.request = requests.Request(
+        "GET", CONTEXT_URL, headers={"Accept": "application/ld+json, application/json, */*;q=0.1"}
+    ).prepare()
+    resp.raw = urllib3.HTTPResponse(
+        body=io.BytesIO(body),
+        headers=dict(resp.headers),
+        status=200,
+        preload_content=False,
+        request_url=CONTEXT_URL,
+    )
+    session.cache.save_response(resp)
+    session.close()
+
+
+def test_the_run_exports_a_valid_provenance_run_crate_offline(built, tmp_path, monkeypatch):
+    """The crate validates against provenance-run-crate-0.5 at REQUIRED severity with every
+    socket blocked, and ``runcrate report`` reads one action per job."""
+    import io
+    import socket
+
+    from rocrate_validator import services
+    from rocrate_validator.utils.http import HttpRequester
+    from runcrate.report import dump_crate_actions
+
+    from lightmatter.runcrate import write_crate
+
+    root, _ = built
+    out = write_crate(root, CONFIG)
+    assert out == root / "provenance" / "ro-crate-metadata.json"
+    graph = {e["@id"]: e for e in json.loads(out.read_text())["@graph"]}
+    nc = graph[f"../{STUDY}/cw.nc"]
+    assert nc["sha256"] == file_sha256(root / STUDY / "cw.nc")
+    assert nc["encodingFormat"] == "application/x-netcdf" and int(nc["contentSize"]) > 0
+
+    cache = tmp_path / "http-cache"
+    _seed_http_cache(cache)
+
+    def no_network(*args, **kwargs):
+        raise OSError(f"network access attempted during the test: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    HttpRequester._instance = None  # a singleton: build it with this cache, offline
+    try:
+        result = services.validate(
+            services.ValidationSettings(
+                rocrate_uri=str(out.parent),
+                profile_identifier="provenance-run-crate-0.5",
+                requirement_severity="REQUIRED",
+                offline=True,
+                cache_path=str(cache),
+            )
+        )
+    finally:
+        HttpRequester._instance = None
+    issues = [f"{i.check.identifier}: {i.message}" for i in result.get_issues()]
+    assert result.passed(), issues
+    text = io.StringIO()
+    dump_crate_actions(out.parent, f=text)
+    n_jobs = len(sweeps_of(STUDY)) + 2  # every sweep, the figure, the manifest
+    assert text.getvalue().count("action: #job-") == n_jobs
+    assert "instrument: workflow/Snakefile" in text.getvalue()

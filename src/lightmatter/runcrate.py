@@ -106,6 +106,17 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def _sweep_points(stem: str, config: Mapping[str, Any]) -> str:
+    """Canonical JSON of the points of the sweep ``<study>/<sweep>`` (from the configuration)."""
+    from lightmatter.sweep import points_of, sweep
+
+    study, _, name = stem.partition("/")
+    try:
+        return canonical_json(points_of(sweep(study, name), config[study], config["seed"]))
+    except (KeyError, ValueError, ModuleNotFoundError):
+        return "unknown (not a sweep of the current package)"
+
+
 def build_crate(results: str | Path, config: Mapping[str, Any]) -> Any:
     """The ``rocrate.rocrate.ROCrate`` of the run under ``results`` (from its manifest)."""
     from rocrate.model import ContextEntity
@@ -294,6 +305,11 @@ def build_crate(results: str | Path, config: Mapping[str, Any]) -> Any:
                 values[k] = info[k]
         if "params" in info:
             values["point"] = canonical_json(info["params"])
+        elif rule in ("solve_sweep", "combine_points"):
+            values["points"] = _sweep_points(rel(key.split(":", 1)[1]), config)
+        nc = next((p for p in job["outputs"] if p.endswith(".nc")), None)
+        if nc and outputs[nc].get("code_fingerprint"):
+            values["code_fingerprint"] = outputs[nc]["code_fingerprint"]
         pvs = [
             add(
                 f"#pv-{n}-{k}",
