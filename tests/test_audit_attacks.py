@@ -182,6 +182,9 @@ def test_a_consistently_rewritten_parameter_table_is_caught(tree):
     _rewrite_manifest(root, victim)
     res = _audit(root, reg)
     assert _flagged(res, victim, "rebuilt from the configuration"), res.problems
+    graph = provenance_graph({**CONFIG, "results": str(root)}, reg)
+    with pytest.raises(RuntimeError, match="parameter table does not list the points"):
+        run_manifest(graph, str(root / "manifest-again.json"))  # the workflow refuses it too
 
 
 def test_a_consistently_rewritten_figure_is_caught_by_redraw(tree):
@@ -316,3 +319,34 @@ def test_the_run_exports_a_valid_provenance_run_crate_offline(built, tmp_path, m
     n_jobs = len(sweeps_of(STUDY)) + 2  # every sweep, the figure, the manifest
     assert text.getvalue().count("action: #job-") == n_jobs
     assert "instrument: workflow/Snakefile" in text.getvalue()
+
+
+# ---------------------------------------------------------------- verified inputs
+def test_a_corrupted_cache_entry_is_refused_naming_the_cache_path(tree, tmp_path):
+    """As Snakemake's --cache leaves it: the output is a symlink to a (world-writable) cache
+    entry. One value changed in the entry: every reader of the dataset (a figure, through
+    plotting.load; the manifest) stops, naming the file and the cache entry."""
+    import netCDF4
+
+    from lightmatter.plotting import load
+    from lightmatter.provenance import IntegrityError
+
+    root, reg = tree
+    cache = tmp_path / "output-cache"
+    cache.mkdir()
+    out = root / STUDY / "cw.nc"
+    entry = cache / "0f1e2d3c4b5a"
+    shutil.move(out, entry)
+    out.symlink_to(entry)
+    assert load(out).attrs["study"] == STUDY  # an intact entry is served
+    with netCDF4.Dataset(entry, "a") as nc:
+        name = next(v for v in nc.variables if nc[v].dtype.kind == "f" and nc[v].ndim >= 1)
+        nc[name][0] = nc[name][0] + 0.5
+    with pytest.raises(IntegrityError) as err:
+        load(out)
+    assert str(out) in str(err.value) and str(entry) in str(err.value)
+    graph = provenance_graph({**CONFIG, "results": str(root)}, reg)
+    with pytest.raises(RuntimeError) as err:
+        run_manifest(graph, str(tmp_path / "manifest.json"))
+    assert str(entry) in str(err.value)
+    assert _flagged(_audit(root, reg), out, "content hash stored in the file")
