@@ -25,40 +25,13 @@ from lightmatter.provenance import REQUIRED_GLOBAL_ATTRS, verify_netcdf
 from lightmatter.sweep import sweeps_of
 
 from ..conftest import REPO, job_counts, run_snakemake
+from .conftest import SECOND_RUN_STUDIES
 
 pytestmark = pytest.mark.workflow
 
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _run(results: Path, cores: int, *targets: str) -> None:
-    proc = run_snakemake(
-        f"-c{cores}",
-        *targets,  # before the options that take lists (--config)
-        "--configfile",
-        "config/test.yaml",
-        "--config",
-        f"results={results}",
-    )
-    assert proc.returncode == 0, proc.stderr[-4000:]
-
-
-#: Figures drawn in the second run too (drawing all 52 twice would double the suite's time; the
-#: figure path, lightmatter.plotting.save_figure, is the same for every figure).
-SECOND_RUN_STUDIES = ("auger_photoemission",)
-
-
-@pytest.fixture(scope="module")
-def two_runs(tmp_path_factory) -> tuple[Path, Path]:
-    """Run a: everything on two cores. Run b: every dataset and one study's figures on one
-    core, into another results root."""
-    base = tmp_path_factory.mktemp("e2e")
-    a, b = base / "a", base / "b"
-    _run(a, 2)
-    _run(b, 1, "datasets", *SECOND_RUN_STUDIES)
-    return a, b
 
 
 def test_every_registered_figure_is_produced(two_runs):
@@ -265,21 +238,6 @@ def _audit(results: Path, config: dict) -> AuditResult:  # noqa: F821
     from lightmatter.audit import audit
 
     return audit(results, config)
-
-
-@pytest.fixture()
-def audited_copy(two_runs, tmp_path):
-    """A private copy of run a (results root rewritten in the manifest) and its config."""
-    import shutil
-
-    a, _ = two_runs
-    root = tmp_path / "results"
-    shutil.copytree(a, root)
-    manifest = root / "provenance" / "manifest.json"
-    manifest.write_text(manifest.read_text().replace(str(a), str(root)))
-    cfg = load_config([REPO / "config" / "config.yaml", REPO / "config" / "test.yaml"])
-    cfg["results"] = str(root)
-    return root, cfg
 
 
 def test_audit_passes_on_an_untouched_run(audited_copy):

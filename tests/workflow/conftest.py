@@ -1,0 +1,58 @@
+"""Fixtures shared by the workflow tests: one end-to-end run of the test configuration.
+
+``two_runs`` is session-scoped so that every module that needs a finished run (the end-to-end
+checks, the audit and fault tests) shares the same two workflow runs instead of making its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lightmatter.config import load_config
+
+from ..conftest import REPO, run_snakemake
+
+
+def _run(results: Path, cores: int, *targets: str) -> None:
+    proc = run_snakemake(
+        f"-c{cores}",
+        *targets,  # before the options that take lists (--config)
+        "--configfile",
+        "config/test.yaml",
+        "--config",
+        f"results={results}",
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+
+
+#: Figures drawn in the second run too (drawing all 52 twice would double the suite's time; the
+#: figure path, lightmatter.plotting.save_figure, is the same for every figure).
+SECOND_RUN_STUDIES = ("auger_photoemission",)
+
+
+@pytest.fixture(scope="session")
+def two_runs(tmp_path_factory) -> tuple[Path, Path]:
+    """Run a: everything on two cores. Run b: every dataset and one study's figures on one
+    core, into another results root."""
+    base = tmp_path_factory.mktemp("e2e")
+    a, b = base / "a", base / "b"
+    _run(a, 2)
+    _run(b, 1, "datasets", *SECOND_RUN_STUDIES)
+    return a, b
+
+
+@pytest.fixture()
+def audited_copy(two_runs, tmp_path):
+    """A private copy of run a (results root rewritten in the manifest) and its config."""
+    import shutil
+
+    a, _ = two_runs
+    root = tmp_path / "results"
+    shutil.copytree(a, root)
+    manifest = root / "provenance" / "manifest.json"
+    manifest.write_text(manifest.read_text().replace(str(a), str(root)))
+    cfg = load_config([REPO / "config" / "config.yaml", REPO / "config" / "test.yaml"])
+    cfg["results"] = str(root)
+    return root, cfg
