@@ -100,8 +100,8 @@ def check_size(config: Mapping[str, Any], limit: int = MAX_NODES) -> None:
         if not items:
             break
         k, v = max(items, key=lambda kv: _expanded_size(kv[1], memo))
-        if _expanded_size(v, memo) <= limit // 10 or len(where) > 8:
-            break
+        if _expanded_size(v, memo) <= limit // 10 or isinstance(k, int) or len(where) > 8:
+            break  # name the mapping key under which it happens, not list positions
         where, node = (*where, k), v
     raise ConfigError(
         f"{_key(where)}: the configuration expands to more than {limit} values (YAML aliases "
