@@ -235,7 +235,7 @@ def _rederive(
             if not all(f.is_file() for f in files):
                 continue  # reported as missing already
             res.n_rederived += 1
-            with tempfile.TemporaryDirectory(prefix="lightmatter-audit-") as tmp:
+            with tempfile.TemporaryDirectory(prefix="lightmatter-audit-") as tmp, _quiet():
                 try:
                     digest = run_combine(
                         study,
@@ -255,6 +255,14 @@ def _rederive(
                     "differs from the dataset combined again from its point files "
                     f"(content hash {str(stored)[:12]} vs {digest[:12]})",
                 )
+
+
+def _quiet() -> Any:
+    """Keep the job functions' progress logging (meant for job logs) off the audit's output."""
+    import contextlib
+    import io
+
+    return contextlib.redirect_stderr(io.StringIO())
 
 
 def _stored_hash(path: Path) -> str | None:
@@ -300,7 +308,7 @@ def _recompute(
         res.recomputed.append(rel)
         if not tree.path(rel).is_file():
             continue  # reported as missing already
-        with tempfile.TemporaryDirectory(prefix="lightmatter-recompute-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="lightmatter-recompute-") as tmp, _quiet():
             try:
                 if pid:
                     point = next(p for p in pts if point_id(p) == pid)
