@@ -48,7 +48,9 @@ def test_a_rehashed_combined_dataset_is_caught_by_combining_its_points_again(aud
     root, cfg = audited_copy
     victim = root / "ledd_ttm" / "boltzmann.nc"
     with netCDF4.Dataset(victim, "a") as nc:
-        name = next(v for v in nc.variables if nc[v].dtype.kind == "f" and nc[v].ndim >= 2)
+        name = next(
+            v for v in nc.variables if getattr(nc[v].dtype, "kind", "") == "f" and nc[v].ndim >= 2
+        )
         nc[name][0, 0] = nc[name][0, 0] * 1.01 + 1e-3
     with xr.open_dataset(victim, engine="netcdf4") as ds:
         digest = content_hash(ds.load())
@@ -64,3 +66,39 @@ def test_a_rehashed_combined_dataset_is_caught_by_combining_its_points_again(aud
         == [m for p, m in res.problems if "combined again from its point files" in m]
         != []
     ), res.problems
+
+
+def test_a_rehashed_point_file_is_caught_by_recombining_and_by_re_solving_it(
+    audited_copy, monkeypatch
+):
+    """A point of a fan-out sweep edited with all its hashes recomputed: the combined dataset
+    no longer equals the combination of its points, and re-solving that point (the draw of
+    ``--recompute`` pinned to it, one Boltzmann run) gives the original content hash."""
+    import netCDF4
+    import xarray as xr
+
+    import lightmatter.audit as audit_mod
+
+    root, cfg = audited_copy
+    victim = sorted((root / "ledd_ttm" / "points" / "boltzmann").glob("*.nc"))[0]
+    target = victim.resolve()  # a plain file in this copy (no cache)
+    with netCDF4.Dataset(target, "a") as nc:
+        name = next(
+            v for v in nc.variables if getattr(nc[v].dtype, "kind", "") == "f" and nc[v].ndim >= 1
+        )
+        nc[name][0] = nc[name][0] * 1.01 + 1e-3
+    with xr.open_dataset(target, engine="netcdf4") as ds:
+        digest = content_hash(ds.load())
+    with netCDF4.Dataset(target, "a") as nc:
+        nc.setncattr("content_sha256", digest)
+    manifest = root / "provenance" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["outputs"][str(victim)].update(sha256=file_sha256(victim), content_sha256=digest)
+    manifest.write_text(json.dumps(data))
+    pinned = [("ledd_ttm", "boltzmann", victim.stem)]
+    monkeypatch.setattr(audit_mod, "_draw", lambda candidates, k, seed: pinned)
+    res = audit(root, cfg, recompute=1)
+    assert res.recomputed == [f"ledd_ttm/points/boltzmann/{victim.stem}.nc"]
+    assert any(p == str(victim) and "re-solved" in m for p, m in res.problems), res.problems
+    combined = str(root / "ledd_ttm" / "boltzmann.nc")
+    assert any(p == combined and "combined again" in m for p, m in res.problems), res.problems
