@@ -218,10 +218,11 @@ def build_crate(results: str | Path, config: Mapping[str, Any]) -> Any:
     # ---- the output files ----
     files: dict[str, Any] = {}
     for path, info in sorted(outputs.items()):
+        on_disk = results / rel(path)
         props = {
             "name": rel(path),
             "sha256": info.get("sha256"),
-            "contentSize": str(Path(path).stat().st_size) if Path(path).exists() else None,
+            "contentSize": str(on_disk.stat().st_size) if on_disk.is_file() else None,
             "encodingFormat": _format(path),
         }
         if info.get("content_sha256"):
