@@ -207,6 +207,8 @@ def test_a_consistently_rewritten_figure_is_caught_by_redraw(tree):
         (lambda t: t[: len(t) // 2], "not readable JSON"),
         (lambda t: "[]", "no 'outputs' mapping"),
         (lambda t: '{"outputs": {"x": 1}}', "not under the results folder"),
+        (lambda t: t.replace('"inputs": [', '"inputs": "x", "was": [', 1), "damaged"),
+        (lambda t: t.replace('qd_gain/cw.nc"', 'qd_gain/../../etc/passwd"', 1), "not under"),
     ],
 )
 def test_a_damaged_manifest_gives_one_line(tree, damage, needle):

@@ -448,10 +448,14 @@ def audit(
     prefix = _manifest_prefix(manifest, list(raw), set(expected))
     outputs: dict[str, dict[str, Any]] = {}
     for key, info in raw.items():
-        if prefix is None or not key.startswith(prefix + "/"):
+        if (
+            prefix is None
+            or not key.startswith(prefix + "/")
+            or ".." in Path(key[len(prefix) + 1 :]).parts
+        ):
             res.add(key, f"manifest entry is not under the results folder {prefix}")
-        elif not isinstance(info, dict):
-            res.add(key, "manifest entry is damaged (not a mapping)")
+        elif not isinstance(info, dict) or not isinstance(info.get("inputs", []), list):
+            res.add(key, "manifest entry is damaged (not a mapping with a list of inputs)")
         else:
             outputs[key[len(prefix) + 1 :]] = info
 
