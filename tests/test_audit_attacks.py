@@ -146,17 +146,24 @@ def test_an_extra_file_on_disk_is_reported(tree):
     assert _flagged(res, extra, "on disk but not made")
 
 
-def test_a_consistently_rehashed_dataset_is_caught_by_recompute_only(tree):
+def test_a_consistently_rehashed_dataset_is_caught_by_recompute_only(tree, monkeypatch):
     """Data edited, content hash in the file and SHA-256 in the manifest recomputed: the
-    cheap checks cannot see it; re-solving the sweep (exact by the determinism contract)."""
+    cheap checks cannot see it; re-solving the sweep (exact by the determinism contract, in
+    a fresh interpreter with a job's environment) does. The draw is pinned to the victim and
+    to an untouched sweep, which must re-solve to its stored hash."""
+    import lightmatter.audit as audit_mod
+
     root, reg = tree
     victim = root / STUDY / "cw.nc"
     digest = _edit_and_rehash(victim)
     _rewrite_manifest(root, victim, content_sha256=digest)
     assert _audit(root, reg).ok  # every stored hash agrees with the edited data
-    res = _audit(root, reg, recompute="all")
-    assert _flagged(res, victim, "re-solved"), res.problems
-    assert sorted(res.recomputed) == sorted(f"{STUDY}/{n}.nc" for n in sweeps_of(STUDY))
+    pinned = [(STUDY, "cw", ""), (STUDY, "statistics", "")]
+    monkeypatch.setattr(audit_mod, "_draw", lambda candidates, k, seed: pinned)
+    res = _audit(root, reg, recompute=2)
+    assert res.recomputed == [f"{STUDY}/cw.nc", f"{STUDY}/statistics.nc"]
+    assert [p for p, _ in res.problems] == [str(victim)], res.problems
+    assert _flagged(res, victim, "re-solved")
 
 
 def test_recompute_k_draws_a_seeded_sample():

@@ -280,6 +280,62 @@ def _draw(candidates: list[Any], k: int | str, seed: int) -> list[Any]:
     return sorted(random.Random(seed).sample(candidates, n)) if n else []
 
 
+#: Re-solves one solver job as its rule does (run_sweep or run_point), in a fresh interpreter.
+_RESOLVE = """
+import json, sys
+from lightmatter.jobs import run_point, run_sweep
+from lightmatter.sweep import sweep
+a = json.loads(sys.argv[1])
+fp = sweep(a["study"], a["name"]).fingerprint()
+if a["point"] is not None:
+    d = run_point(a["study"], a["name"], a["point"], fp, a["nc"], a["log"])
+else:
+    d = run_sweep(a["study"], a["name"], a["points"], fp, a["nc"], a["table"], a["log"])
+print(json.dumps({"digest": d}))
+"""
+
+#: What Snakemake sets for a job with ``threads: 1`` (every solver rule): BLAS and OpenMP
+#: thread counts change the order of floating-point sums, so a re-solve must use the same.
+JOB_ENV = {
+    k: "1"
+    for k in (
+        "OMP_NUM_THREADS",
+        "GOTO_NUM_THREADS",
+        "OPENBLAS_NUM_THREADS",
+        "MKL_NUM_THREADS",
+        "VECLIB_MAXIMUM_THREADS",
+        "NUMEXPR_NUM_THREADS",
+    )
+}
+
+
+def _resolve(study: str, name: str, points: list[Any], point: Any, tmp: str) -> str:
+    """Content hash of one solver job re-run in a fresh interpreter with a job's environment
+    (a process of its own, as every job is: no state carried over from other solves)."""
+    args = {
+        "study": study,
+        "name": name,
+        "points": points,
+        "point": point,
+        "nc": f"{tmp}/s.nc",
+        "table": f"{tmp}/s.params.csv",
+        "log": f"{tmp}/s.log",
+    }
+    src = str(registry.registry_path().parents[1] / "src")
+    path = os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH", "")) if p)
+    proc = subprocess.run(
+        [sys.executable, "-c", _RESOLVE, json.dumps(args)],
+        env={**os.environ, **JOB_ENV, "PYTHONPATH": path},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["no message"])[-1]
+        raise RuntimeError(last)
+    return str(json.loads(proc.stdout.strip().splitlines()[-1])["digest"])
+
+
 def _recompute(
     tree: _Tree,
     config: Mapping[str, Any],
@@ -290,7 +346,6 @@ def _recompute(
     figures_yaml: str | Path | None = None,
 ) -> None:
     """Re-solve drawn solver jobs into a scratch folder; compare content hashes and tables."""
-    from lightmatter.jobs import run_point, run_sweep
     from lightmatter.provenance import file_sha256
     from lightmatter.sweep import sweeps_of
 
@@ -308,23 +363,19 @@ def _recompute(
         res.recomputed.append(rel)
         if not tree.path(rel).is_file():
             continue  # reported as missing already
-        with tempfile.TemporaryDirectory(prefix="lightmatter-recompute-") as tmp, _quiet():
+        with tempfile.TemporaryDirectory(prefix="lightmatter-recompute-") as tmp:
+            point = next((p for p in pts if point_id(p) == pid), None) if pid else None
             try:
-                if pid:
-                    point = next(p for p in pts if point_id(p) == pid)
-                    digest = run_point(study, name, point, sw.fingerprint(), f"{tmp}/p.nc")
-                    table_ok = True
-                else:
-                    digest = run_sweep(
-                        study, name, pts, sw.fingerprint(), f"{tmp}/s.nc", f"{tmp}/s.params.csv"
-                    )
-                    table = tree.path(f"{study}/{name}.params.csv")
-                    table_ok = not table.is_file() or file_sha256(table) == file_sha256(
-                        f"{tmp}/s.params.csv"
-                    )
-            except Exception as err:
+                digest = _resolve(study, name, pts, point, tmp)
+            except (RuntimeError, ValueError, OSError) as err:
                 res.add(tree.show(rel), f"re-solving failed: {err}")
                 continue
+            table = tree.path(f"{study}/{name}.params.csv")
+            table_ok = (
+                bool(pid)
+                or not table.is_file()
+                or (file_sha256(table) == file_sha256(f"{tmp}/s.params.csv"))
+            )
         stored = _stored_hash(tree.path(rel))
         if stored != digest:
             res.add(
@@ -371,7 +422,7 @@ def draw_figure(
     return subprocess.run(
         [sys.executable, "-c", _REDRAW, json.dumps(args)],
         cwd=repo,
-        env={**os.environ, "MPLBACKEND": "Agg"},
+        env={**os.environ, **JOB_ENV, "MPLBACKEND": "Agg"},
         capture_output=True,
         text=True,
         check=False,
