@@ -26,4 +26,5 @@ rule all:
     default_target: True
     input:
         all_figures(),
+        all_datasets(),
         f"{RESULTS}/provenance/manifest.json",

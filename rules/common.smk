@@ -8,7 +8,12 @@ from snakemake.utils import min_version
 
 from lightmatter import registry
 from lightmatter.canonical import point_id
-from lightmatter.config import ConfigError, validate_config
+from lightmatter.config import (
+    ConfigError,
+    available_memory_mb,
+    check_config_file,
+    validate_config,
+)
 from lightmatter.fingerprint import script_fingerprint
 from lightmatter.provenance_graph import study_config_hash
 from lightmatter.sweep import points_of, sweeps_of
@@ -18,9 +23,34 @@ min_version("9.0")
 CONDA_ENV = "../envs/lightmatter.yaml"
 STUDIES = registry.studies(workflow.source_path("figures.yaml"))
 
+
+def _memory_limit_mb():
+    """Ceiling of one job's memory estimate: --resources mem_mb if given, else this machine's."""
+    try:
+        given = workflow.resource_settings.resources.get("mem_mb")
+    except AttributeError:
+        given = None
+    given = getattr(given, "value", given)  # a snakemake Resource, or a plain number
+    return (
+        int(given)
+        if isinstance(given, (int, float)) and given
+        else available_memory_mb()
+    )
+
+
 # ---- config validation: before anything runs, one clear message, nothing written -----------
+# The files as text first (YAML tags, YTE, duplicate keys: invisible once loaded), then the
+# merged configuration (size, schema, results root, cross-references, memory estimates).
 try:
-    validate_config(config, workflow.source_path("../config/schema.yaml"), STUDIES)
+    for _path in dict.fromkeys(map(str, workflow.configfiles)):
+        check_config_file(_path)
+    validate_config(
+        config,
+        workflow.source_path("../config/schema.yaml"),
+        STUDIES,
+        repo=workflow.basedir,
+        mem_limit_mb=_memory_limit_mb(),
+    )
 except ConfigError as err:
     sys.stderr.write(f"\nInvalid configuration: {err}\nSee config/schema.yaml.\n\n")
     raise SystemExit(1)
@@ -59,7 +89,11 @@ def fingerprint(study, sweep):
 
 
 def resource(study, sweep, key):
-    return sweeps_of(study)[sweep].resources[key]
+    """A job's resource; its memory follows the sweep's estimate for this configuration."""
+    sw = sweeps_of(study)[sweep]
+    if key == "mem_mb":
+        return sw.memory_estimate(config[study])[0]
+    return sw.resources[key]
 
 
 def fan_out_sweeps(fan_out):
@@ -71,6 +105,21 @@ def fan_out_sweeps(fan_out):
         if sw.fan_out == fan_out
     }
     return sorted(names)
+
+
+def all_datasets():
+    """Every sweep's dataset and table, and every point file: targets of rule all, so that a
+    deleted intermediate is rebuilt by a plain rerun (Snakemake does not rebuild a missing file
+    that is only an input of up-to-date outputs)."""
+    out = []
+    for study in STUDIES:
+        for sweep in sweep_names(study):
+            out.extend(
+                f"{RESULTS}/{study}/{sweep}{ext}" for ext in (".nc", ".params.csv")
+            )
+            if sweeps_of(study)[sweep].fan_out:
+                out.extend(point_files(study, sweep))
+    return out
 
 
 def figures_of(study=None):

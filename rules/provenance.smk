@@ -25,3 +25,25 @@ rule provenance_manifest:
         "Writing the provenance manifest of every output"
     script:
         "../scripts/common/manifest.py"
+
+
+# `snakemake -c1 ro_crate`: the run as a Workflow Run RO-Crate (Provenance Run Crate 0.5),
+# results/provenance/ro-crate-metadata.json, built from the manifest (lightmatter.runcrate).
+rule ro_crate:
+    default_target: False
+    input:
+        f"{RESULTS}/provenance/manifest.json",
+    output:
+        f"{RESULTS}/provenance/ro-crate-metadata.json",
+    log:
+        f"{RESULTS}/logs/ro_crate.log",
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=10,
+    message:
+        "Writing the Workflow Run RO-Crate of the run"
+    script:
+        "../scripts/common/ro_crate.py"

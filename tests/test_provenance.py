@@ -116,3 +116,84 @@ def test_figures_refuse_a_dataset_whose_data_do_not_match_its_hash(tmp_path):
         nc["y"][1] = 2.6
     with pytest.raises(ValueError, match="content hash"):
         load(path)
+
+
+# ---------------------------------------------------------------- faults (issue 13)
+def test_outputs_honour_the_umask(tmp_path):
+    """0644 under umask 022, 0664 under 002 (a group-shared results folder), never the 0600
+    of a temporary file whatever the umask."""
+    import os
+
+    old = os.umask(0o022)
+    try:
+        for mask, mode in ((0o022, 0o644), (0o002, 0o664), (0o077, 0o600)):
+            os.umask(mask)
+            path = tmp_path / f"{mask:o}.nc"
+            pv.write_netcdf(_ds(), path, **WRITE_KW)
+            assert path.stat().st_mode & 0o777 == mode, (oct(mask), oct(path.stat().st_mode))
+    finally:
+        os.umask(old)
+
+
+def test_outputs_are_fsynced_before_the_rename(tmp_path, monkeypatch):
+    """The file's data are fsynced before os.replace publishes the name, then its folder."""
+    import os
+
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        events.append("fsync-dir" if os.path.isdir(f"/proc/self/fd/{fd}") else "fsync-file")
+        return real_fsync(fd)
+
+    def replace(a, b):
+        events.append("rename")
+        return real_replace(a, b)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    with pv.atomic_path(tmp_path / "x.txt") as tmp:
+        tmp.write_text("data")
+    assert events == ["fsync-file", "rename", "fsync-dir"], events
+
+
+def test_a_job_error_reaches_the_console_when_the_log_cannot_be_written(tmp_path):
+    """A full disk (the log is /dev/full: every write fails with ENOSPC): the traceback still
+    reaches the console (the job's stderr, which Snakemake shows) and the exit status is the
+    error's, not 120 (an unflushable stderr)."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import REPO
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    log = tmp_path / "job.log"
+    log.symlink_to("/dev/full")
+    script = (
+        "import sys, types\n"
+        "from lightmatter.jobs import job_logger, log_to\n"
+        "log_to(types.SimpleNamespace(log=[sys.argv[1]]))\n"
+        "job_logger(sys.argv[1], 'x').info('point 1/1 solved')\n"
+        "raise RuntimeError('sweep s/x, point 0123456789ab: the real error')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(log)], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 1, (proc.returncode, proc.stderr)
+    assert "RuntimeError: sweep s/x, point 0123456789ab: the real error" in proc.stderr
+    assert "No space left on device" in proc.stderr
+
+    # a writable log gets everything; the console gets what is not progress
+    import io
+
+    from lightmatter.jobs import _Tee
+
+    log, console = io.StringIO(), io.StringIO()
+    tee = _Tee([log], console)
+    tee.write("Traceback: the real error\n")
+    tee.log_only().write("point 1/1 solved\n")
+    assert log.getvalue() == "Traceback: the real error\npoint 1/1 solved\n"
+    assert console.getvalue() == "Traceback: the real error\n"

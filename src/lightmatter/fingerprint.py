@@ -41,8 +41,9 @@ CACHE = ROOT / "__pycache__" / "lightmatter-fingerprints.json"
 #: Cache entries are valid only for this very normaliser: any edit of this file discards them.
 CACHE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
-#: Top-level names whose assignment does not change what a module computes.
-NOT_PHYSICS = frozenset({"RESOURCES"})
+#: Top-level names whose assignment (or function) does not change what a module computes: the
+#: resources of a job and the memory estimate hook of a sweep.
+NOT_PHYSICS = frozenset({"RESOURCES", "memory_mb"})
 
 
 @functools.cache
@@ -113,6 +114,7 @@ def _strip(tree: ast.Module) -> ast.Module:
                 for t in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])
             )
         )
+        and not (isinstance(stmt, ast.FunctionDef) and stmt.name in NOT_PHYSICS)
     ]
     return tree
 

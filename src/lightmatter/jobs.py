@@ -28,8 +28,9 @@ from lightmatter.provenance import (
     code_version,
     config_sha256,
     content_hash,
+    describe_path,
     file_sha256,
-    verify_netcdf,
+    require_verified,
     write_netcdf,
 )
 from lightmatter.sweep import Sweep, sweep
@@ -38,6 +39,7 @@ __all__ = [
     "job_logger",
     "log_to",
     "peak_rss_mib",
+    "point_table_sha256",
     "run_combine",
     "run_manifest",
     "run_point",
@@ -53,9 +55,17 @@ def job_logger(log_path: str | Path | None, name: str) -> logging.Logger:
     logger.setLevel(logging.INFO)
     logger.propagate = False
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
-    already = getattr(sys.stderr, "name", None) == str(log_path)  # log_to() redirected stderr
-    if log_path and not already:
+    handlers: list[logging.Handler] = []
+    tee = sys.stderr if isinstance(sys.stderr, _Tee) else None  # log_to() redirected stderr
+    if tee is not None and tee.name == str(log_path):
+        # progress to the log only; warnings and errors to the console as well
+        handlers.append(logging.StreamHandler(tee.log_only()))
+        console = logging.StreamHandler(sys.__stderr__)
+        console.setLevel(logging.WARNING)
+        handlers.append(console)
+    else:
+        handlers.append(logging.StreamHandler())
+    if log_path and tee is None:
         Path(log_path).parent.mkdir(parents=True, exist_ok=True)
         handlers.append(logging.FileHandler(log_path, mode="w"))
     for h in handlers:
@@ -257,9 +267,7 @@ def run_combine(
     parts: dict[str, xr.Dataset] = {}
     fingerprints = set()
     for f in point_files:
-        ok, stored, recomputed = verify_netcdf(f)
-        if not ok:
-            raise RuntimeError(f"{f}: content hash {recomputed} differs from stored {stored}")
+        require_verified(f)
         with xr.open_dataset(f, engine="netcdf4") as ds:
             ds.load()
         pid = Path(f).stem
@@ -267,7 +275,9 @@ def run_combine(
             raise ValueError(f"point file {f} is not a point of sweep {study}/{name}")
         expected = {"points": [by_id[pid]], "sweep": name}
         if canonical_json(json.loads(ds.attrs["params"])) != canonical_json(expected):
-            raise ValueError(f"point {pid}: parameters in {f} differ from the sweep's points")
+            raise ValueError(
+                f"point {pid}: parameters in {describe_path(f)} differ from the sweep's points"
+            )
         fingerprints.add(ds.attrs["code_fingerprint"])
         ds.attrs = {}
         parts[pid] = ds
@@ -288,6 +298,17 @@ def run_combine(
     )
     logger.info("combined %d points -> %s (content_sha256 %s)", len(points), out_nc, digest)
     return digest
+
+
+def point_table_sha256(points: Sequence[Mapping[str, Any]]) -> str:
+    """SHA-256 of the parameter table :func:`~lightmatter.dataset.write_point_table` writes for
+    ``points`` (the table is rebuilt from the points, in a scratch folder, and hashed)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="lightmatter-table-") as tmp:
+        table = Path(tmp) / "points.params.csv"
+        write_point_table(points, table)
+        return file_sha256(table)
 
 
 def run_manifest(graph: Mapping[str, Mapping[str, Any]], out: str, log: str | None = None) -> None:
@@ -311,9 +332,22 @@ def run_manifest(graph: Mapping[str, Mapping[str, Any]], out: str, log: str | No
                 info["code_fingerprint"] = ds.attrs.get("code_fingerprint")
                 info["code_version"] = ds.attrs.get("code_version")
                 if ds.attrs.get("content_sha256") != info["content_sha256"]:
-                    raise RuntimeError(f"{path}: stored content hash does not match its data")
+                    raise RuntimeError(
+                        f"{describe_path(path)}: stored content hash does not match its data"
+                    )
+                points = json.loads(ds.attrs["params"]).get("points")
+            table = path[: -len(".nc")] + ".params.csv"
+            if table in graph and "/points/" not in path:
+                expected = point_table_sha256(points)
+                if file_sha256(table) != expected:
+                    raise RuntimeError(
+                        f"{describe_path(table)}: parameter table does not list the points "
+                        f"of {path}"
+                    )
         entries[path] = info
+    suffix = "/provenance/manifest.json"
     manifest = {
+        "results": out[: -len(suffix)] if out.endswith(suffix) else str(Path(out).parent.parent),
         "lightmatter_version": __version__,
         "code_version": code_version(),
         "n_outputs": len(entries),
@@ -324,16 +358,95 @@ def run_manifest(graph: Mapping[str, Mapping[str, Any]], out: str, log: str | No
     logger.info("manifest of %d outputs -> %s", len(entries), out)
 
 
+class _Tee:
+    """A text stream writing to the job's log file and to the console stream it replaces.
+
+    A failing write to the log (a full disk, ``ENOSPC``) is reported once on the console and
+    the log is given up; the console copy always gets the text, so a traceback is never lost
+    and the interpreter does not end with "exit status 120" (an unflushable ``stderr``).
+    ``shared`` holds the log stream for every tee of the process (stdout and stderr).
+    """
+
+    def __init__(self, shared: list[Any], console: Any) -> None:
+        self._shared = shared
+        self._console = console
+
+    @property
+    def _log(self) -> Any:
+        return self._shared[0]
+
+    def _to_log(self, op: str, *args: Any) -> None:
+        log = self._shared[0]
+        if log is None:
+            return
+        try:
+            getattr(log, op)(*args)
+        except (OSError, ValueError) as err:
+            self._shared[0] = None
+            try:
+                msg = f"lightmatter: cannot write the job log ({err}); console only\n"
+                sys.__stderr__.write(msg)
+                log.close()
+            except (OSError, ValueError):
+                pass
+
+    def write(self, text: str) -> int:
+        """Write to both; the console write is the one whose errors matter."""
+        self._to_log("write", text)
+        self._console.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush both streams (a log that cannot be flushed is dropped)."""
+        self._to_log("flush")
+        self._console.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def log_only(self) -> Any:
+        """A stream writing to the log file alone (same error handling)."""
+        tee = self
+
+        class _LogOnly:
+            def write(self, text: str) -> int:
+                tee._to_log("write", text)
+                return len(text)
+
+            def flush(self) -> None:
+                tee._to_log("flush")
+
+        return _LogOnly()
+
+    def fileno(self) -> int:
+        return self._console.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._console, "encoding", "utf-8")
+
+    @property
+    def name(self) -> str:
+        return getattr(self._log, "name", "<console>")
+
+
 def log_to(smk: Any) -> None:
-    """Send this job's stdout/stderr (warnings, tracebacks) to its Snakemake log file.
+    """Send this job's stdout/stderr (warnings, tracebacks) to its Snakemake log file and to
+    the console.
 
     Called first thing in every script run by a rule: an exception then lands in the log that
-    Snakemake prints on failure (``--show-failed-logs``).
+    Snakemake prints on failure (``--show-failed-logs``) and on the console, which still gets
+    it when the log cannot be written (full disk).
     """
     if not getattr(smk, "log", None):
         return
     path = Path(smk.log[0])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    stream = open(str(path), "w", buffering=1)
-    sys.stdout = stream
-    sys.stderr = stream
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stream: Any = open(str(path), "w", buffering=1)
+    except OSError as err:
+        sys.__stderr__.write(f"lightmatter: cannot open the job log {path} ({err})\n")
+        stream = None
+    shared = [stream]
+    sys.stdout = _Tee(shared, sys.__stdout__)
+    sys.stderr = _Tee(shared, sys.__stderr__)

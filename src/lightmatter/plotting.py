@@ -20,7 +20,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from lightmatter.provenance import atomic_path, content_hash
+from lightmatter.provenance import IntegrityError, atomic_path, content_hash, describe_path
 
 __all__ = ["STYLE", "colors", "figure_style", "load", "save_figure"]
 
@@ -81,7 +81,10 @@ def load(path: str | os.PathLike[str]) -> xr.Dataset:
         ds = ds.load()
     stored = ds.attrs.get("content_sha256")
     if stored != content_hash(ds):
-        raise ValueError(f"{path}: data do not match the content hash stored in the file")
+        raise IntegrityError(
+            f"{describe_path(path)}: data do not match the content hash stored in the file; "
+            "delete it (and its cache entry) and rerun"
+        )
     return ds
 
 

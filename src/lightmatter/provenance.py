@@ -7,8 +7,9 @@ Contracts implemented here (``docs/design.md``, "Contracts"):
   ``code_fingerprint`` and ``content_sha256``, and ``units``/``long_name`` on every variable;
 * the canonical content hash covers variable names, dimensions, dtypes, values and the
   non-volatile attributes, so it is independent of the writing library and of the git state;
-* files are written to a temporary name in the target directory and renamed into place, so a
-  failed job never leaves a partial file under the final name.
+* files are written to a temporary name in the target directory, given the mode the umask
+  asks for, fsynced, and renamed into place (then the directory is fsynced), so a failed job
+  or a power loss never leaves a partial file under the final name.
 """
 
 from __future__ import annotations
@@ -33,13 +34,17 @@ from lightmatter.canonical import canonical_json, plain
 __all__ = [
     "CF_CONVENTIONS",
     "VOLATILE_ATTRS",
+    "IntegrityError",
     "atomic_path",
     "canonical_json",
     "code_version",
     "config_sha256",
     "content_hash",
+    "current_umask",
+    "describe_path",
     "file_sha256",
     "plain",
+    "require_verified",
     "verify_netcdf",
     "write_netcdf",
 ]
@@ -155,10 +160,52 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        # mkstemp creates 0600: give the file the mode any other new file would get (0644
+        # under umask 022), then make its bytes durable before the rename publishes the name
+        os.chmod(tmp_path, 0o666 & ~current_umask())
+        _fsync_file(tmp_path)
         os.replace(tmp_path, final)
+        _fsync_dir(final.parent)
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it (``/proc/self/status`` on Linux)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: read by setting and restoring it
+    os.umask(mask)
+    return mask
+
+
+def _fsync_file(path: Path) -> None:
+    """Flush a file's data to the device (a writer may have closed it without fsync)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _check_units(ds: xr.Dataset) -> None:
@@ -221,6 +268,33 @@ def write_netcdf(
     with atomic_path(path) as tmp:
         ds.to_netcdf(tmp, engine="netcdf4", format="NETCDF4", encoding=encoding)
     return digest
+
+
+class IntegrityError(ValueError, RuntimeError):
+    """A file's data do not match the content hash stored in it (edited, corrupted, poisoned)."""
+
+
+def describe_path(path: str | os.PathLike[str]) -> str:
+    """``path``, and where its bytes live when it is a symlink (a between-workflow cache entry)."""
+    p = Path(path)
+    if p.is_symlink():
+        return f"{p} (a link into the between-workflow cache: {os.path.realpath(p)})"
+    return str(p)
+
+
+def require_verified(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`IntegrityError` naming the file (and its cache entry) unless its data match the
+    content hash stored in it: every job that reads a dataset or point file calls this first."""
+    try:
+        ok, stored, recomputed = verify_netcdf(path)
+    except (OSError, ValueError, RuntimeError) as err:
+        raise IntegrityError(f"{describe_path(path)}: cannot be verified ({err})") from None
+    if not ok:
+        raise IntegrityError(
+            f"{describe_path(path)}: data do not match the content hash stored in the file "
+            f"(stored {stored[:12]}, recomputed {recomputed[:12]}); delete it (and its cache "
+            "entry) and rerun"
+        )
 
 
 def verify_netcdf(path: str | os.PathLike[str]) -> tuple[bool, str, str]:

@@ -14,6 +14,10 @@ sweeps that declare ``FAN_OUT = True``). The module declares (``docs/adding-a-st
 ``solve(point, point_id)`` returns ``{name: array or scalar}`` for every coordinate and variable;
                  imports its physics inside the function, so parsing stays light
 ``RESOURCES``    optional ``{"mem_mb": ..., "runtime": ...}`` of one job (not in the fingerprint)
+``memory_mb(section)``  optional estimate of one job's peak memory from the config:
+                 ``(megabytes, "dotted.key")`` naming the key that drives it (not in the
+                 fingerprint); the job declares ``max(RESOURCES mem_mb, estimate)`` and the
+                 workflow refuses a config whose estimate exceeds the memory available
 ``FAN_OUT``      optional, True for sweeps whose points are expensive (one job per point)
 ``validate(section)``  optional cross-field checks; raise ``ValueError`` naming the key
 
@@ -88,6 +92,19 @@ class Sweep:
     def resources(self) -> dict[str, int]:
         """``mem_mb`` and ``runtime`` (minutes) of one job of this sweep."""
         return {**DEFAULT_RESOURCES, **getattr(self.module, "RESOURCES", {})}
+
+    def memory_estimate(self, section: Mapping[str, Any]) -> tuple[int, str | None]:
+        """``(mem_mb, key)`` of one job for this config section: the module's ``memory_mb``
+        hook when it has one and it exceeds ``RESOURCES`` (``key`` is then the config key
+        that drives it, relative to the study section), else ``RESOURCES`` (``key`` None)."""
+        declared = int(self.resources["mem_mb"])
+        hook = getattr(self.module, "memory_mb", None)
+        if hook is None:
+            return declared, None
+        got = hook(section)
+        mb, key = got if isinstance(got, tuple) else (got, None)
+        mb = int(mb + 0.5)
+        return (mb, key) if mb > declared else (declared, None)
 
     @property
     def solve(self) -> Callable[[Mapping[str, Any], str], Mapping[str, Any]]:

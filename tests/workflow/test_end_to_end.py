@@ -30,6 +30,7 @@ from lightmatter.report import check_report_html
 from lightmatter.sweep import sweeps_of
 
 from ..conftest import REPO, job_counts, run_snakemake
+from .conftest import CF_CHECK, SECOND_RUN_STUDIES
 
 pytestmark = pytest.mark.workflow
 
@@ -38,58 +39,13 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _run(results: Path, cores: int, *targets: str) -> None:
-    proc = run_snakemake(
-        f"-c{cores}",
-        *targets,  # before the options that take lists (--config)
-        "--configfile",
-        "config/test.yaml",
-        "--config",
-        f"results={results}",
-    )
-    assert proc.returncode == 0, proc.stderr[-4000:]
-
-
-#: Figures drawn in the second run too (drawing all 52 twice would double the suite's time; the
-#: figure path, lightmatter.plotting.save_figure, is the same for every figure).
-SECOND_RUN_STUDIES = ("auger_photoemission",)
-
-
-#: The CF compliance check of run a's NetCDF files, run in the background during run b.
-_CF_CHECK: dict[str, Any] = {}
-
-
-@pytest.fixture(scope="module")
-def two_runs(tmp_path_factory) -> tuple[Path, Path]:
-    """Run a: everything on two cores. Run b: every dataset and one study's figures on one
-    core, into another results root.
-
-    The IOOS compliance checker needs ~20 s of CPU for run a's files; it runs in a subprocess
-    while run b (one core) executes, so on two cores it adds no wall time."""
-    base = tmp_path_factory.mktemp("e2e")
-    a, b = base / "a", base / "b"
-    _run(a, 2)
-    report = base / "cf.txt"
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    with open(report, "w") as out:
-        _CF_CHECK["proc"] = subprocess.Popen(
-            [sys.executable, "-m", "lightmatter.cfcheck", str(a)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    _CF_CHECK["report"] = report
-    _run(b, 1, "datasets", *SECOND_RUN_STUDIES)
-    return a, b
-
-
 def test_every_netcdf_passes_the_cf_checker(two_runs):
     """compliance-checker cf:1.11 (normal criteria) over every NetCDF file of run a (sweep
     datasets and fan-out point files): no high-priority failure."""
     a, _ = two_runs
-    proc = _CF_CHECK["proc"]
+    proc = CF_CHECK["proc"]
     proc.wait(timeout=600)
-    text = _CF_CHECK["report"].read_text()
+    text = CF_CHECK["report"].read_text()
     n = len(list(a.rglob("*.nc")))
     assert f"{n} NetCDF files checked against CF-1.11: 0 with high-priority failures" in text, text[
         -4000:
@@ -310,21 +266,6 @@ def _audit(results: Path, config: dict) -> AuditResult:  # noqa: F821
     from lightmatter.audit import audit
 
     return audit(results, config)
-
-
-@pytest.fixture()
-def audited_copy(two_runs, tmp_path):
-    """A private copy of run a (results root rewritten in the manifest) and its config."""
-    import shutil
-
-    a, _ = two_runs
-    root = tmp_path / "results"
-    shutil.copytree(a, root)
-    manifest = root / "provenance" / "manifest.json"
-    manifest.write_text(manifest.read_text().replace(str(a), str(root)))
-    cfg = load_config([REPO / "config" / "config.yaml", REPO / "config" / "test.yaml"])
-    cfg["results"] = str(root)
-    return root, cfg
 
 
 def test_audit_passes_on_an_untouched_run(audited_copy):
