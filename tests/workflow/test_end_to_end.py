@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -360,8 +358,6 @@ def test_audit_catches_a_changed_config(audited_copy):
 
 
 def test_audit_cli_exit_codes(audited_copy, tmp_path):
-    import subprocess
-    import sys
 
     import yaml
 
