@@ -37,7 +37,11 @@ VARIABLES = {
     "J_th": Var(("mapping", "scheme"), MJ, "ASE threshold fluence, one fitted scale per mapping"),
     "N_th": Var(("mapping", "scheme"), "1", "ASE threshold <N> (M = m_th)"),
     "J_th_paper": Var(("scheme",), MJ, "paper's quoted ASE threshold"),
-    "scale": Var(("mapping",), "mixed", "fitted scale: J_pi [mJ/cm^2] (area) or sigma_pump [cm^2]"),
+    "scale": Var(
+        ("mapping",),
+        "1",
+        "fitted scale in its own unit: J_pi / (mJ/cm^2) (area) or sigma_pump / cm^2",
+    ),
     "rms_log_error": Var(("mapping",), "1", "rms of ln(J_th / J_th_paper) over the schemes"),
     "N_th_loss": Var(("loss", "scheme"), "1", "ASE threshold <N> vs alpha L (used mapping)"),
     "shift_low": Var(("esa_scheme", "delta_xxe"), EV, "ASE spike - E_PL at the lower J/J_th"),
