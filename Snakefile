@@ -15,6 +15,7 @@ configfile: "config/config.yaml"
 
 include: "rules/common.smk"
 include: "rules/pipeline.smk"
+include: "rules/claims.smk"
 include: "rules/provenance.smk"
 
 
@@ -25,4 +26,5 @@ rule all:
     default_target: True
     input:
         all_figures(),
+        claims_ledger.claims_outputs(RESULTS).values(),
         f"{RESULTS}/provenance/manifest.json",

@@ -33,6 +33,7 @@ from typing import Any
 import xarray as xr
 
 from lightmatter.canonical import canonical_json, point_id
+from lightmatter.claims import claims_config_hash
 from lightmatter.config import load_config
 from lightmatter.dataset import read_point_table
 from lightmatter.provenance import content_hash, file_sha256
@@ -132,6 +133,12 @@ def audit(results: str | Path, config: Mapping[str, Any]) -> AuditResult:
             study = _study_of(path, results)
         except ValueError:
             res.add(path, f"not under the results folder {results}")
+            continue
+        if study == "claims" and info.get("rule") == "claims":
+            if info.get("config_section_sha256") != claims_config_hash(config):
+                res.add(path, "made from another configuration or claims ledger")
+            if path.endswith(".nc"):
+                _check_netcdf(path, info, res)
             continue
         if study not in config:
             res.add(path, f"study {study!r} is not in the current configuration")

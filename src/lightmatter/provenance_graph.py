@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from lightmatter import registry
+from lightmatter import claims, registry
 from lightmatter.canonical import canonical_json, point_id
 from lightmatter.sweep import points_of, sweeps_of
 
@@ -62,4 +62,12 @@ def provenance_graph(
                     "paper_figure": fig.paper,
                     **common,
                 }
+    ledger = claims.load_ledger(studies=registry.studies(path))
+    inputs = claims.claim_datasets(ledger, results)
+    common = {
+        "config_section": "claims",
+        "config_section_sha256": claims.claims_config_hash(config),
+    }
+    for out in claims.claims_outputs(results).values():
+        graph[out] = {"rule": "claims", "inputs": inputs, **common}
     return dict(sorted(graph.items()))
