@@ -2,6 +2,8 @@
 # rules/claims/<study>.yaml, evaluated on the sweeps' datasets and compared with what the paper
 # states. Inputs are derived from the ledger (the datasets its claims read); the outputs are the
 # table (NetCDF + CSV) and the scorecard as text, Markdown and an RST fragment for the report.
+from pathlib import Path
+
 from lightmatter import claims as claims_ledger
 
 CLAIMS_DIR = f"{workflow.basedir}/rules/claims"
@@ -28,7 +30,7 @@ rule claims:
         runtime=10,
     params:
         # reruns follow the ledger's content and the code that evaluates it
-        ledger_dir=CLAIMS_DIR,
+        ledger_dir=lambda w, input: str(Path(input.ledger[0]).parent),
         ledger_sha256=claims_ledger.ledger_sha256(CLAIMS_DIR),
         code=script_fingerprint(f"{workflow.basedir}/scripts/common/claims.py"),
     message:

@@ -134,7 +134,7 @@ def audit(results: str | Path, config: Mapping[str, Any]) -> AuditResult:
         except ValueError:
             res.add(path, f"not under the results folder {results}")
             continue
-        if study == "claims" and info.get("rule") == "claims":
+        if info.get("rule") == "claims":
             if info.get("config_section_sha256") != claims_config_hash(config):
                 res.add(path, "made from another configuration or claims ledger")
             if path.endswith(".nc"):

@@ -891,11 +891,18 @@ def _rst_cell(text: str) -> str:
 
 
 def render_rst(rows: Sequence[Mapping[str, Any]]) -> str:
-    """The scorecard as an RST fragment for the report's first page (no document title):
-    a summary line, then per paper a counts line and a list table."""
+    """The scorecard as an RST fragment for the report's landing page: a section "Claims
+    scorecard" (``-`` underline, the level of the page's other sections), the counts, then per
+    paper a list table titled with the paper and its counts."""
     lines = [
-        f"**Claims scorecard.** {len(rows)} quantitative statements of the five papers, "
-        f"each computed from the workflow's datasets: {_counts(rows)}.",
+        "Claims scorecard",
+        "----------------",
+        "",
+        f"{len(rows)} quantitative statements of the five papers, each computed from the "
+        f"workflow's datasets and compared with the paper: {_counts(rows)}. *reproduced*: within "
+        "the stated tolerance; *fitted*: within it, a configuration parameter is tuned to it; "
+        "*differs*: outside it (factor computed / paper); *not computable*: no model for it "
+        "here (reason in ``rules/claims/<study>.yaml``).",
         "",
     ]
     for study in _papers(rows):
@@ -1034,14 +1041,16 @@ def ledger_files(directory: str | Path | None = None) -> list[str]:
 
 
 def claims_outputs(results: str = "results") -> dict[str, str]:
-    """The claims rule's outputs by name: nc, csv, txt, md, rst (under ``<results>/claims``)."""
+    """The claims rule's outputs by name: nc, csv, txt, md under ``<results>/claims``, and the
+    RST fragment ``rst`` at ``<results>/report/overview/claims.rst``, the folder whose fragments
+    the report's landing page includes."""
     stem = f"{results}/claims"
     return {
         "nc": f"{stem}/claims.nc",
         "csv": f"{stem}/claims.csv",
         "txt": f"{stem}/scorecard.txt",
         "md": f"{stem}/scorecard.md",
-        "rst": f"{stem}/scorecard.rst",
+        "rst": f"{results}/report/overview/claims.rst",
     }
 
 

@@ -128,7 +128,7 @@ def test_claims_statuses_at_test_resolution(two_runs):
     assert not problems, "\n".join(problems)
     with xr.open_dataset(a / "claims" / "claims.nc") as ds:
         assert [str(s) for s in ds["status"].values] == [r["status"] for r in rows]
-    assert (a / "claims" / "scorecard.rst").read_text() == claims.render_rst(rows)
+    assert Path(claims.claims_outputs(str(a))["rst"]).read_text() == claims.render_rst(rows)
 
 
 def test_parameter_tables_match_the_datasets(two_runs):
