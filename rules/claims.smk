@@ -32,6 +32,7 @@ rule claims:
         # reruns follow the ledger's content and the code that evaluates it
         ledger_dir=lambda w, input: str(Path(input.ledger[0]).parent),
         ledger_sha256=claims_ledger.ledger_sha256(CLAIMS_DIR),
+        fitted=claims_ledger.fitted_values(CLAIMS, config),
         code=script_fingerprint(f"{workflow.basedir}/scripts/common/claims.py"),
     message:
         f"Evaluating the claims ledger ({len(CLAIMS)} claims) on the datasets"

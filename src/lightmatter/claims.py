@@ -61,6 +61,7 @@ __all__ = [
     "claims_outputs",
     "evaluate",
     "evaluate_check",
+    "fitted_values",
     "ledger_dir",
     "ledger_files",
     "load_ledger",
@@ -1054,15 +1055,30 @@ def claims_outputs(results: str = "results") -> dict[str, str]:
     }
 
 
+def fitted_values(claims: Iterable[Claim], config: Mapping[str, Any]) -> dict[str, Any]:
+    """``{key: value}`` of every configuration key a claim names as fitted (the only part of
+    the configuration the claims rule reads; missing keys map to None)."""
+    out: dict[str, Any] = {}
+    for c in claims:
+        if c.fitted:
+            node: Any = config
+            for part in c.fitted.split("."):
+                node = node.get(part) if isinstance(node, Mapping) else None
+            out[c.fitted] = node
+    return dict(sorted(out.items()))
+
+
 def claims_config_hash(config: Mapping[str, Any], directory: str | Path | None = None) -> str:
-    """SHA-256 of what the claims outputs depend on besides the datasets: the configuration
-    (every section but ``results``) and the ledger files."""
+    """SHA-256 of what the claims outputs depend on besides the datasets: the ledger files and
+    the values of the configuration keys its claims name as fitted."""
     import hashlib
 
     from lightmatter.canonical import canonical_json
 
-    section = {k: v for k, v in config.items() if k != "results"}
-    section["ledger_sha256"] = ledger_sha256(directory)
+    section = {
+        "ledger_sha256": ledger_sha256(directory),
+        "fitted": fitted_values(load_ledger(directory), config),
+    }
     return hashlib.sha256(canonical_json(section).encode()).hexdigest()
 
 
