@@ -334,11 +334,11 @@ def test_rst_fragment_is_valid_restructuredtext(snapshot):
     doctree = docutils.core.publish_doctree(
         text, settings_overrides={"report_level": 5, "halt_level": 5}
     )
-    problems = [m for m in doctree.traverse(docutils.nodes.system_message) if m["level"] >= 2]
+    problems = [m for m in doctree.findall(docutils.nodes.system_message) if m["level"] >= 2]
     assert not problems, [m.astext() for m in problems]
-    tables = list(doctree.traverse(docutils.nodes.table))
+    tables = list(doctree.findall(docutils.nodes.table))
     assert len(tables) == len(registry.studies())
-    n_rows = sum(len(list(t.traverse(docutils.nodes.row))) - 1 for t in tables)
+    n_rows = sum(len(list(t.findall(docutils.nodes.row))) - 1 for t in tables)
     assert n_rows == len(snapshot)
 
 

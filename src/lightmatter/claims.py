@@ -689,6 +689,10 @@ def evaluate(
             res.detail = f"not in the datasets of this configuration: {err}"
             out.append(res)
             continue
+        if not math.isfinite(value) and not math.isinf(value):
+            res.detail = "the computed value is NaN in the datasets of this configuration"
+            out.append(res)
+            continue
         res.value = value
         assert c.check is not None
         if evaluate_check(c.check, value):
