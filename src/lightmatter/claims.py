@@ -858,36 +858,41 @@ def _md_escape(text: str) -> str:
 
 
 def render_markdown(rows: Sequence[Mapping[str, Any]]) -> str:
-    """The scorecard as Markdown (the README section): per paper, counts and one table."""
+    """The scorecard as Markdown (the README section): a table of counts per paper and status,
+    then per paper a collapsible table of its claims."""
     lines = [
         f"{len(rows)} quantitative statements of the five papers; {_counts(rows)}.",
         "",
+        "| paper | " + " | ".join(STATUSES) + " |",
+        "| --- |" + " ---: |" * len(STATUSES),
     ]
     for study in _papers(rows):
         sub = [r for r in rows if r["paper"] == study]
+        counts = [str(sum(1 for r in sub if r["status"] == st)) for st in STATUSES]
+        lines.append(f"| `{study}` | " + " | ".join(counts) + " |")
+    lines.append("")
+    for study in _papers(rows):
+        sub = [r for r in rows if r["paper"] == study]
         lines += [
-            f"**{_md_escape(_paper_title(study))}**: {_counts(sub)}.",
+            "<details>",
+            f"<summary><code>{study}</code>: {_counts(sub)}</summary>",
+            "",
+            f"{_md_escape(_paper_title(study))}",
             "",
             "| claim | where | paper | computed | status | notes |",
             "| --- | --- | --- | --- | --- | --- |",
         ]
         for r in sub:
-            lines.append(
-                "| "
-                + " | ".join(
-                    _md_escape(x)
-                    for x in (
-                        r["claim"],
-                        r["where"],
-                        r["stated"],
-                        _computed_cell(r),
-                        _status_cell(r),
-                        r["detail"],
-                    )
-                )
-                + " |"
+            cells = (
+                r["claim"],
+                r["where"],
+                r["stated"],
+                _computed_cell(r),
+                _status_cell(r),
+                r["detail"],
             )
-        lines.append("")
+            lines.append("| " + " | ".join(_md_escape(x) for x in cells) + " |")
+        lines += ["", "</details>", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
