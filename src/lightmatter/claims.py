@@ -1077,7 +1077,11 @@ def fitted_values(claims: Iterable[Claim], config: Mapping[str, Any]) -> dict[st
     return dict(sorted(out.items()))
 
 
-def claims_config_hash(config: Mapping[str, Any], directory: str | Path | None = None) -> str:
+def claims_config_hash(
+    config: Mapping[str, Any],
+    directory: str | Path | None = None,
+    studies: Sequence[str] | None = None,
+) -> str:
     """SHA-256 of what the claims outputs depend on besides the datasets: the ledger files and
     the values of the configuration keys its claims name as fitted."""
     import hashlib
@@ -1086,7 +1090,7 @@ def claims_config_hash(config: Mapping[str, Any], directory: str | Path | None =
 
     section = {
         "ledger_sha256": ledger_sha256(directory),
-        "fitted": fitted_values(load_ledger(directory), config),
+        "fitted": fitted_values(load_ledger(directory, studies), config),
     }
     return hashlib.sha256(canonical_json(section).encode()).hexdigest()
 
