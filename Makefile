@@ -1,8 +1,8 @@
 # lightmatter: two commands on a fresh machine.
 #   make figures   set up .venv from the pinned lock and run the whole workflow (paper resolution)
 #   make test      set up the same .venv and run lint + the test suite (physics + workflow end to end)
-# Other targets: report, lint, format, bench, readme-table, citation-check, cf-check, lock,
-# clean, help.
+# Other targets: claims, report, audit, lint, format, bench, readme-table, citation-check,
+# cf-check, lock, clean, help.
 
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -15,7 +15,7 @@ CONFIG ?=
 CONFIGFILE := $(if $(CONFIG),--configfile $(CONFIG))
 SNAKEMAKE := $(BIN)/snakemake --workflow-profile profiles/default
 
-.PHONY: help figures test report lint format bench readme-table lock clean env cluster-test cluster-smoke audit citation-check cf-check
+.PHONY: help figures test report lint format bench readme-table lock clean env cluster-test cluster-smoke audit citation-check cf-check claims
 
 help:
 	@sed -n '1,5p' Makefile
@@ -36,6 +36,20 @@ $(STAMP): requirements-lock.txt pyproject.toml
 
 figures: $(STAMP)
 	$(SNAKEMAKE) --cores $(CORES) $(CONFIGFILE)
+
+# The claims scorecard: evaluate the ledger rules/claims/*.yaml on the datasets (solving what is
+# missing) and print it. At the paper configuration (no CONFIG) it also refreshes the committed
+# snapshot rules/claims/paper-scorecard.csv and the README section, and fails if a status differs
+# from the ledger; with CONFIG=config/test.yaml it compares with the ledger's test statuses.
+CLAIMS_RESULTS = $(shell $(BIN)/python -c 'from lightmatter.config import load_config; print(load_config(["config/config.yaml", *"$(CONFIG)".split()])["results"])' 2>/dev/null || echo results)
+claims: $(STAMP)
+	$(SNAKEMAKE) --cores $(CORES) claims $(CONFIGFILE)
+ifeq ($(CONFIG),)
+	$(BIN)/python -m lightmatter.claims snapshot $(CLAIMS_RESULTS)/claims/claims.csv
+else
+	cat $(CLAIMS_RESULTS)/claims/scorecard.txt
+	$(BIN)/python -m lightmatter.claims check $(CLAIMS_RESULTS)/claims/claims.csv --expect test
+endif
 
 # The report of an existing run (run `make figures` first, with the same CONFIG). Fails on any
 # caption error: the captions are rendered and checked first, docutils.conf stops Snakemake's

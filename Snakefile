@@ -15,6 +15,7 @@ configfile: "config/config.yaml"
 
 include: "rules/common.smk"
 include: "rules/pipeline.smk"
+include: "rules/claims.smk"
 include: "rules/provenance.smk"
 
 
@@ -27,4 +28,5 @@ rule all:
     input:
         all_figures(),
         all_datasets(),
+        claims_ledger.claims_outputs(RESULTS).values(),
         f"{RESULTS}/provenance/manifest.json",

@@ -6,7 +6,9 @@ from lightmatter.provenance_graph import provenance_graph
 
 rule provenance_manifest:
     input:
-        lambda w: sorted(provenance_graph(config, workflow.source_path("figures.yaml"))),
+        lambda w: sorted(
+            provenance_graph(config, workflow.source_path("figures.yaml"), CLAIMS_DIR)
+        ),
     output:
         f"{RESULTS}/provenance/manifest.json",
     log:
@@ -20,7 +22,9 @@ rule provenance_manifest:
         mem_mb=1000,
         runtime=10,
     params:
-        graph=lambda w: provenance_graph(config, workflow.source_path("figures.yaml")),
+        graph=lambda w: provenance_graph(
+            config, workflow.source_path("figures.yaml"), CLAIMS_DIR
+        ),
     message:
         "Writing the provenance manifest of every output"
     script:

@@ -48,6 +48,7 @@ from typing import Any
 
 from lightmatter import registry
 from lightmatter.canonical import canonical_json, point_id
+from lightmatter.claims import claims_config_hash
 from lightmatter.config import ConfigError, load_config
 from lightmatter.provenance_graph import provenance_graph, study_config_hash
 from lightmatter.sweep import Sweep, points_of, sweep
@@ -549,6 +550,22 @@ def audit(
                 res.add(shown, "inputs differ from what the configuration and registry say")
             if exp.get("rule") != info.get("rule"):
                 res.add(shown, f"made by rule {info.get('rule')!r}, expected {exp.get('rule')!r}")
+        if info.get("rule") == "claims":
+            # The claims outputs depend on the ledger and the fitted keys it names, not on one
+            # study section; the NetCDF carries a content hash like every dataset.
+            if info.get("config_section_sha256") != claims_config_hash(config):
+                res.add(shown, "made from another configuration or claims ledger")
+            if rel.endswith(".nc"):
+                from lightmatter.provenance import verify_netcdf
+
+                try:
+                    ok, _, _ = verify_netcdf(p)
+                except (OSError, ValueError) as err:
+                    res.add(shown, f"cannot be read as NetCDF ({err})")
+                else:
+                    if not ok:
+                        res.add(shown, "data do not match the content hash stored in the file")
+            continue
         study = rel.split("/", 1)[0]
         if study not in config:
             res.add(shown, f"study {study!r} is not in the current configuration")

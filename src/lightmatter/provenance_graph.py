@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from lightmatter import registry
+from lightmatter import claims, registry
 from lightmatter.canonical import canonical_json, point_id
 from lightmatter.sweep import points_of, sweeps_of
 
@@ -33,9 +33,14 @@ def sweep_outputs(results: str, study: str, sweep: str) -> tuple[str, str]:
 
 
 def provenance_graph(
-    config: Mapping[str, Any], figures_yaml: str | Path | None = None
+    config: Mapping[str, Any],
+    figures_yaml: str | Path | None = None,
+    ledger_dir: str | Path | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Every output of the workflow -> ``{"rule", "inputs", "config_section", ...}``."""
+    """Every output of the workflow -> ``{"rule", "inputs", "config_section", ...}``.
+
+    ``ledger_dir`` is the claims ledger folder (default: ``rules/claims`` of the source tree);
+    the Snakefile passes its own, since ``figures_yaml`` may be a cached copy of the file."""
     results = str(config["results"]).rstrip("/")
     path = figures_yaml or registry.registry_path()
     graph: dict[str, dict[str, Any]] = {}
@@ -62,4 +67,14 @@ def provenance_graph(
                     "paper_figure": fig.paper,
                     **common,
                 }
+    ledger_dir = ledger_dir or claims.ledger_dir()
+    studies = registry.studies(path)
+    ledger = claims.load_ledger(ledger_dir, studies)
+    inputs = claims.claim_datasets(ledger, results)
+    common = {
+        "config_section": "claims",
+        "config_section_sha256": claims.claims_config_hash(config, ledger_dir, studies),
+    }
+    for out in claims.claims_outputs(results).values():
+        graph[out] = {"rule": "claims", "inputs": inputs, **common}
     return dict(sorted(graph.items()))

@@ -60,7 +60,7 @@ def two_runs(tmp_path_factory) -> tuple[Path, Path]:
             env=env,
         )
     CF_CHECK["report"] = report
-    _run(b, 1, "datasets", *SECOND_RUN_STUDIES)
+    _run(b, 1, "datasets", "claims", *SECOND_RUN_STUDIES)
     return a, b
 
 

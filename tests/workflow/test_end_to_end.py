@@ -19,7 +19,7 @@ import pytest
 import xarray as xr
 import yaml
 
-from lightmatter import registry
+from lightmatter import claims, registry
 from lightmatter.config import load_config
 from lightmatter.dataset import read_point_table
 from lightmatter.fingerprint import import_closure
@@ -80,8 +80,11 @@ def test_netcdf_provenance_attributes(two_runs):
                 assert ds.attrs.get(attr), f"{path}: missing {attr}"
             study = ds.attrs["study"]
             assert path.is_relative_to(a / study)
-            assert ds.attrs["references"] == registry.paper(study)[1]
-            json.loads(ds.attrs["params"])
+            params = json.loads(ds.attrs["params"])
+            if study == "claims":
+                assert params["ledger_sha256"] == claims.ledger_sha256()
+            else:
+                assert ds.attrs["references"] == registry.paper(study)[1]
             for name, var in ds.variables.items():
                 assert var.attrs.get("units") and var.attrs.get("long_name"), (path, name)
 
@@ -94,7 +97,7 @@ def test_manifest_lists_every_output(two_runs):
         str(p)
         for p in a.rglob("*")
         if p.suffix in {".nc", ".csv", ".pdf", ".png"} and "benchmarks" not in p.parts
-    }
+    } | set(claims.claims_outputs(str(a)).values())
     assert on_disk == set(outputs)
     for path, info in outputs.items():
         assert info["sha256"] == _sha(Path(path))
@@ -102,6 +105,20 @@ def test_manifest_lists_every_output(two_runs):
             assert inp in outputs, f"{path}: input {inp} not in manifest"
         if path.endswith(".nc"):
             assert len(info["content_sha256"]) == 64 and info["code_fingerprint"]
+
+
+def test_claims_statuses_at_test_resolution(two_runs):
+    """The regression guard at test resolution: every claim of the ledger, evaluated by the
+    workflow's claims rule on this run's datasets, has the status the ledger expects for the
+    test configuration (``test_status``, default ``status``). A physics change that moves a
+    claim across its tolerance fails here until the ledger is updated."""
+    a, _ = two_runs
+    rows = claims.read_table(a / "claims" / "claims.csv")
+    problems = claims.check_statuses(rows, claims.load_ledger(), "test")
+    assert not problems, "\n".join(problems)
+    with xr.open_dataset(a / "claims" / "claims.nc") as ds:
+        assert [str(s) for s in ds["status"].values] == [r["status"] for r in rows]
+    assert Path(claims.claims_outputs(str(a))["rst"]).read_text() == claims.render_rst(rows)
 
 
 def test_parameter_tables_match_the_datasets(two_runs):
