@@ -1,7 +1,9 @@
 """End to end: the test configuration runs, is deterministic and is audit-ready.
 
 The workflow runs twice from scratch into separate results roots, once on one core and once on
-two; every NetCDF file and every PNG must be byte-identical (docs/design.md, "Deterministic"),
+two, with the layout check of every figure turned on (lightmatter.plotting.layout_problems: no
+colliding text, no text off the canvas, no legend over a curve; a problem fails the figure's job);
+every NetCDF file and every PNG must be byte-identical (docs/design.md, "Deterministic"),
 every NetCDF file must carry the provenance attributes and a content hash that matches its data,
 and the manifest must list every output. A third invocation must have nothing to do.
 """
@@ -21,6 +23,7 @@ from lightmatter import registry
 from lightmatter.config import load_config
 from lightmatter.dataset import read_point_table
 from lightmatter.fingerprint import import_closure
+from lightmatter.plotting import LAYOUT_CHECK_ENV
 from lightmatter.provenance import REQUIRED_GLOBAL_ATTRS, verify_netcdf
 from lightmatter.sweep import sweeps_of
 
@@ -41,6 +44,7 @@ def _run(results: Path, cores: int, *targets: str) -> None:
         "config/test.yaml",
         "--config",
         f"results={results}",
+        env_extra={LAYOUT_CHECK_ENV: "1"},  # a layout problem in any figure fails its job
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
 
