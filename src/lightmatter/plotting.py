@@ -7,7 +7,6 @@ creation date unless ``metadata={"CreationDate": None}`` is passed (docs/design.
 
 from __future__ import annotations
 
-import itertools
 import os
 import sys
 from collections.abc import Iterator
@@ -52,8 +51,7 @@ LAYOUT_CHECK_ENV = "LIGHTMATTER_LAYOUT_CHECK"
 _MIN_GAP_PT = 1.5
 #: A text box may stick out of the canvas by at most this many pixels.
 _CANVAS_PX = 1.0
-#: Spacing (pixels) at which a drawn line is sampled along its path for the legend check.
-_LINE_STEP_PX = 2.0
+
 
 #: One house style for every figure (fixed fonts and sizes so output does not depend on the
 #: user's matplotlibrc).
@@ -154,20 +152,28 @@ def _texts(fig: Figure) -> list[tuple[str, Text]]:
     return out
 
 
-def _line_points(line: Line2D, step: float) -> tuple[np.ndarray, np.ndarray]:
-    """Display coordinates of a line's markers and of its path sampled every ``step`` pixels."""
+def _line_vertices(line: Line2D) -> tuple[np.ndarray, bool, bool]:
+    """A line's vertices in display coordinates, and whether it draws markers and a path."""
     xy = np.asarray(line.get_transform().transform(np.asarray(line.get_xydata(), float)))
     xy = xy[np.all(np.isfinite(xy), axis=1)]
-    markers = xy if line.get_marker() not in (None, "None", "", " ") else xy[:0]
-    if line.get_linestyle() in ("None", "", " ") or len(xy) < 2:
-        return markers, xy[:0]
-    seg = np.diff(xy, axis=0)
-    n = np.maximum(1, np.ceil(np.hypot(seg[:, 0], seg[:, 1]) / step).astype(int))
-    n = np.minimum(n, 10_000)
-    frac = np.concatenate([np.arange(k) / k for k in n])
-    start = np.repeat(xy[:-1], n, axis=0)
-    path = start + np.repeat(seg, n, axis=0) * frac[:, None]
-    return markers, np.vstack([path, xy[-1:]])
+    has_markers = line.get_marker() not in (None, "None", "", " ")
+    has_path = line.get_linestyle() not in ("None", "", " ") and len(xy) > 1
+    return xy, has_markers, has_path
+
+
+def _length_inside(xy: np.ndarray, box: Bbox) -> float:
+    """Length (display units) of the polyline ``xy`` inside ``box`` (Liang-Barsky clipping of
+    every segment, vectorised)."""
+    p, d = xy[:-1], np.diff(xy, axis=0)
+    t0, t1 = np.zeros(len(d)), np.ones(len(d))
+    for k, (lo, hi) in enumerate(((box.x0, box.x1), (box.y0, box.y1))):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ta, tb = (lo - p[:, k]) / d[:, k], (hi - p[:, k]) / d[:, k]
+        flat = d[:, k] == 0.0  # parallel to this pair of edges: all in or all out
+        inside = (p[:, k] >= lo) & (p[:, k] <= hi)
+        t0 = np.maximum(t0, np.where(flat, np.where(inside, -np.inf, np.inf), np.minimum(ta, tb)))
+        t1 = np.minimum(t1, np.where(flat, np.where(inside, np.inf, -np.inf), np.maximum(ta, tb)))
+    return float(np.sum(np.clip(t1 - t0, 0.0, None) * np.hypot(d[:, 0], d[:, 1])))
 
 
 def _inside(points: np.ndarray, box: Bbox) -> np.ndarray:
@@ -191,10 +197,9 @@ def layout_problems(
       annotations, figure texts and suptitles) whose window extents overlap or come closer than
       1.5 pt (text that touches reads as one);
     * text that leaves the figure canvas (by more than a pixel);
-    * a legend whose box covers more than ``legend_fraction`` of a plotted line's points: its
-      markers, or its path sampled every 2 px in display space (so a straight two-point line
-      under a legend counts too), or a scatter plot's points; only points inside their own axes
-      are counted.
+    * a legend whose box covers more than ``legend_fraction`` of a plotted line: of its markers
+      (or a scatter plot's points) inside its axes, or of the length of its drawn path inside
+      its axes (so a straight two-point line under a legend counts too).
     """
     renderer = renderer or fig.canvas.get_renderer()
     problems: list[str] = []
@@ -225,31 +230,37 @@ def layout_problems(
     legends = [*fig.legends]
     axes = [ax for ax in _all_axes(fig) if ax.get_visible()]
     legends += [ax.get_legend() for ax in axes if ax.get_legend() is not None]
-    legends = [leg for leg in legends if leg.get_visible()]
-    if not legends:
+    boxes_leg = [leg.get_window_extent(renderer) for leg in legends if leg.get_visible()]
+    if not boxes_leg:
         return problems
-    curves: list[tuple[str, np.ndarray, np.ndarray]] = []
     for ax in axes:
         frame = ax.get_window_extent(renderer)
         name = _axes_name(fig, ax)
+        curves: list[tuple[str, np.ndarray, bool, bool]] = []
         for line in ax.get_lines():
-            if not line.get_visible():
-                continue
-            markers, path = _line_points(line, _LINE_STEP_PX)
-            label = line.get_label()
-            what = f"{name} line {label!r}" if not label.startswith("_") else f"{name} line"
-            curves.append((what, markers[_inside(markers, frame)], path[_inside(path, frame)]))
+            if line.get_visible():
+                label = line.get_label()
+                what = f"{name} line {label!r}" if not label.startswith("_") else f"{name} line"
+                curves.append((what, *_line_vertices(line)))
         for coll in ax.collections:
             if isinstance(coll, PathCollection) and coll.get_visible():
                 pts = coll.get_offset_transform().transform(np.asarray(coll.get_offsets(), float))
                 pts = pts[np.all(np.isfinite(pts), axis=1)]
-                curves.append((f"{name} points", pts[_inside(pts, frame)], pts[:0]))
-    for leg, (what, markers, path) in itertools.product(legends, curves):
-        box = leg.get_window_extent(renderer)
-        for kind, pts in (("markers", markers), ("path", path)):
-            if len(pts) and (covered := float(np.mean(_inside(pts, box)))) > legend_fraction:
-                problems.append(f"legend covers {covered:.0%} of the {kind} of {what}")
-                break
+                curves.append((f"{name} points", pts, True, False))
+        for what, xy, has_markers, has_path in curves:
+            shown = _inside(xy, frame) if has_markers else None
+            drawn = _length_inside(xy, frame) if has_path else 0.0
+            for box in boxes_leg:
+                if shown is not None and shown.any():
+                    covered = float(np.mean(_inside(xy[shown], box)))
+                    if covered > legend_fraction:
+                        problems.append(f"legend covers {covered:.0%} of the markers of {what}")
+                        continue
+                # the part of the path under the legend (only the part inside the axes is drawn)
+                common = Bbox.intersection(box, frame)
+                if drawn > 0.0 and common is not None:
+                    if (covered := _length_inside(xy, common) / drawn) > legend_fraction:
+                        problems.append(f"legend covers {covered:.0%} of the path of {what}")
     return problems
 
 
@@ -269,8 +280,11 @@ def save_figure(fig: Figure, pdf: str | os.PathLike[str], png: str | os.PathLike
     meta_png = {"Software": "lightmatter (matplotlib Agg)"}
     problems: list[str] = []
 
-    def check(event: DrawEvent) -> None:  # savefig may draw twice: keep the last draw's result
-        problems[:] = layout_problems(fig, event.renderer)
+    def check(event: DrawEvent) -> None:
+        # savefig first draws with the renderer's output disabled (to lay the figure out), then
+        # for real: check only the draw that produced the pixels
+        if "draw_path" not in vars(event.renderer):
+            problems[:] = layout_problems(fig, event.renderer)
 
     for i, (path, fmt, meta) in enumerate(((png, "png", meta_png), (pdf, "pdf", meta_pdf))):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
