@@ -103,3 +103,27 @@ def test_save_figure_errors_under_the_check_and_warns_without(tmp_path, monkeypa
         save_figure(_clean_figure(), tmp_path / "c.pdf", tmp_path / "c.png")
         with pytest.raises(LayoutError, match="legend covers"):
             save_figure(bad(), tmp_path / "e.pdf", tmp_path / "e.png")
+
+
+def test_clipped_path_length_agrees_with_dense_sampling():
+    """The legend check's clipped length (Liang-Barsky) against counting samples of the path,
+    for a random polyline with horizontal and vertical segments, and a box it partly crosses."""
+    from matplotlib.transforms import Bbox
+
+    from lightmatter.plotting import _length_inside
+
+    rng = np.random.default_rng(7)
+    xy = rng.uniform(0.0, 100.0, size=(40, 2))
+    xy[10:13, 1] = 50.0  # horizontal run through the box
+    xy[20:23, 0] = 30.0  # vertical run through the box
+    xy[30:33, 1] = 95.0  # horizontal run outside the box
+    box = Bbox([[20.0, 40.0], [60.0, 70.0]])
+    seg = np.diff(xy, axis=0)
+    t = (np.arange(20_000) + 0.5) / 20_000
+    sampled = 0.0
+    for p, d in zip(xy[:-1], seg, strict=True):
+        pts = p + t[:, None] * d
+        inside = (pts[:, 0] >= 20) & (pts[:, 0] <= 60) & (pts[:, 1] >= 40) & (pts[:, 1] <= 70)
+        sampled += inside.mean() * np.hypot(*d)
+    assert _length_inside(xy, box) == pytest.approx(sampled, rel=1e-3)
+    assert _length_inside(xy[30:33], box) == 0.0
