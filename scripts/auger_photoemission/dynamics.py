@@ -49,8 +49,10 @@ with figure_style():
     # steady-state N2 share the dotted style
     handles, labels = axes[0, 0].get_legend_handles_labels()
     labels = [
-        "$N_2$ quasi-steady (closed) / steady state (replenished)" if "quasi" in lab else lab
+        "$N_2$ quasi-steady (closed) /\nsteady state (replenished)" if "quasi" in lab else lab
         for lab in labels
     ]
-    fig.legend(handles, labels, loc="outside lower center", ncol=4, frameon=False)
+    fig.legend(
+        handles, labels, loc="outside lower center", ncol=4 if len(ws) > 1 else 2, frameon=False
+    )
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)

@@ -41,5 +41,7 @@ with figure_style():
         *axes[0, 0].get_legend_handles_labels()[0],
         *fig.axes[-1].get_legend_handles_labels()[0],
     ]
-    fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False)
+    fig.legend(
+        handles=handles, loc="outside lower center", ncol=3 if Ns.size > 1 else 1, frameon=False
+    )
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)

@@ -30,4 +30,7 @@ def plot_relative_differences(ax: Axes, ds: xr.Dataset, x: str, asymptote_label:
     lo, hi = float(np.nanmin(values)), float(np.nanmax(values))
     ax.set_ylim(-0.5 * linthresh if lo > -linthresh else 3.0 * lo, 3.0 * hi)
     ax.set_ylabel("(Model 2 − Model 1) / Model 1")
-    ax.legend(frameon=False, loc="upper right")
+    # below the axes: inside, it covered markers at one resolution or another
+    ax.get_figure().legend(
+        *ax.get_legend_handles_labels(), loc="outside lower center", ncol=2, frameon=False
+    )
