@@ -13,8 +13,8 @@ log_to(snakemake)
 ds = load(snakemake.input[0])
 shapes = [str(s) for s in ds.shape.values]
 titles = {
-    "gaussian": "Gaussian emission times (rms σ_t)",
-    "auger_burst": r"Auger burst $f(t)=a/(1+at)^2$, σ_t = 1/a",
+    "gaussian": r"Gaussian emission times (rms $\sigma_t$)",
+    "auger_burst": r"Auger burst $f(t)=a/(1+at)^2$, $\sigma_t = 1/a$",
 }
 with figure_style():
     fig, axes = plt.subplots(
@@ -30,8 +30,8 @@ with figure_style():
             nc = float(s.N_critical)
             if N.min() <= nc <= N.max():
                 ax.plot([nc], [2 * nc], "x", color=col, ms=6)
-        ax.plot(N, N, "k:", lw=0.8, label="∝ N (incoherent)")
-        ax.plot(N, N**2, "k--", lw=0.8, label="∝ N² (coherent)")
+        ax.plot(N, N, "k:", lw=0.8, label=r"$\propto N$ (incoherent)")
+        ax.plot(N, N**2, "k--", lw=0.8, label=r"$\propto N^2$ (coherent)")
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_xlabel("number of electrons N")

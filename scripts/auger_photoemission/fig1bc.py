@@ -1,32 +1,39 @@
 """Fig. 1b-c of Zeng et al. (Auger photoemission): decay of level 2, radiative vs Auger.
 
-N2(t) = N_z exp(-t/tau_sp) vs the exact hyperbolic Auger decay (1/N_z + gamma_A t)^-1, from the
-same initial population and the same initial slope (tau_sp = 1/(gamma_A N_z)).
+(b) photon (radiative) recombination, dN2/dt = -N2/tau_sp: N2(t) = N_z exp(-t/tau_sp);
+(c) Auger recombination, dN2/dt = -gamma_A N2^2: N2(t) = (1/N_z + gamma_A t)^-1, with its tail
+1/(gamma_A t). Same initial population and initial slope (tau_sp = 1/(gamma_A N_z)); each panel
+shows the other process in grey for comparison.
 """
 
 import matplotlib.pyplot as plt
+import numpy as np
 
 from lightmatter.jobs import log_to
 from lightmatter.plotting import figure_style, load, save_figure
 
 log_to(snakemake)
 ds = load(snakemake.input[0])
-x = ds.t / float(ds.tau_sp)
+x = ds.t.values / float(ds.tau_sp)
+N_z = float(ds.N_z)
+radiative = ds.N2_radiative.values / N_z
+auger = ds.N2_auger.values / N_z
 with figure_style():
-    fig, (ax, bx) = plt.subplots(1, 2, figsize=(7.0, 3.0), layout="constrained")
-    for a, xscale in ((ax, "linear"), (bx, "log")):
-        a.plot(
-            x, ds.N2_radiative / float(ds.N_z), color="C0", label=r"radiative, $e^{-t/\tau_{sp}}$"
-        )
-        a.plot(
-            x, ds.N2_auger / float(ds.N_z), color="C3", label=r"Auger, $(1+\gamma_A N_z t)^{-1}$"
-        )
-        a.set_yscale("log")
-        a.set_xscale(xscale)
-        a.set_xlabel(r"$t/\tau_{sp}$")
-        a.set_ylabel(r"$N_2(t)/N_z$")
-    ax.set_title("(b) lin–log: exponential vs hyperbolic")
-    bx.set_xlim(left=float(x[1]))
-    bx.set_title(r"(c) log–log: Auger tail $\propto 1/(\gamma_A t)$")
-    ax.legend(frameon=False)
+    fig, (bx, cx) = plt.subplots(1, 2, figsize=(7.0, 3.0), layout="constrained", sharey=True)
+    bx.plot(x, radiative, color="C0", label=r"$N_2 = N_z e^{-t/\tau_{sp}}$")
+    bx.plot(x, auger, color="0.6", ls="--", lw=1.0, label="Auger (panel c)")
+    bx.set_title(r"(b) photon recombination: $\dot N_2 = -N_2/\tau_{sp}$")
+    cx.plot(x, auger, color="C3", label=r"$N_2 = (1/N_z + \gamma_A t)^{-1}$")
+    tail = x >= 1.0
+    cx.plot(
+        x[tail], 1.0 / x[tail], color="C3", ls=":", lw=1.0, label=r"tail $N_2 \to 1/(\gamma_A t)$"
+    )
+    cx.plot(x, radiative, color="0.6", ls="--", lw=1.0, label="radiative (panel b)")
+    cx.set_title(r"(c) Auger recombination: $\dot N_2 = -\gamma_A N_2^2$")
+    for a in (bx, cx):
+        a.set_xlabel(r"$t/\tau_{sp}$  ($\tau_{sp} = 1/(\gamma_A N_z)$)")
+        a.set_xlim(0.0, float(np.max(x)))
+        a.set_ylim(0.0, 1.05)
+        a.legend(frameon=False, loc="upper right")
+    bx.set_ylabel(r"$N_2(t)/N_z$")
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)

@@ -28,7 +28,7 @@ with figure_style():
     ax.set_yscale("log")
     ax.set_xlabel(r"$\gamma\tau$")
     ax.set_ylabel(r"$g^{(2)}(0)$")
-    ax.set_title("Model 1: Eq. 16 (lines), numerical stationary state (circles)")
+    ax.set_title("Model 1: Eq. 16 (lines),\nnumerical stationary state (circles)")
     ax.legend(frameon=False, ncol=2)
     top = float(np.nanmax(ds.g2_zero.where(ds.N > 1)))
     ax.set_ylim(0.1, top * 2)

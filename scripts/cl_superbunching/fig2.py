@@ -13,7 +13,7 @@ log_to(snakemake)
 ds = load(snakemake.input[0])
 Ns = [int(n) for n in ds.N.values]
 with figure_style():
-    fig, axes = plt.subplots(1, len(Ns), figsize=(3.4 * len(Ns), 3.2), layout="constrained")
+    fig, axes = plt.subplots(1, len(Ns), figsize=(3.4 * len(Ns) + 1.0, 3.2), layout="constrained")
     axes = [axes] if len(Ns) == 1 else list(axes)
     for ax, N, letter in zip(axes, Ns, "abcdefgh"):
         gts = [float(g) for g in ds.gamma_tau.values]
@@ -34,5 +34,12 @@ with figure_style():
         ax.set_xlabel(r"$t/\tau$")
         ax.set_ylabel(r"$g^{(2)}(t)$")
         ax.set_title(f"({letter}) N = {N}")
-        ax.legend(frameon=False, title="o exact QRT, — Eq. 17, ⋯ Eq. 20")
+    # one legend for both panels (the same γτ in each), outside the axes: inside, it covered
+    # the top of the γτ = 0.001 curves
+    fig.legend(
+        *axes[0].get_legend_handles_labels(),
+        loc="outside right upper",
+        frameon=False,
+        title="o exact QRT\n— Eq. 17\n⋯ Eq. 20",
+    )
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)

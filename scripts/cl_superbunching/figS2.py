@@ -13,7 +13,7 @@ from lightmatter.plotting import figure_style, load, save_figure
 log_to(snakemake)
 ds = load(snakemake.input[0])
 with figure_style():
-    fig, ax = plt.subplots(figsize=(4.2, 3.2), layout="constrained")
+    fig, ax = plt.subplots(figsize=(4.2, 3.7), layout="constrained")
     plot_relative_differences(ax, ds, "N", r"$(1-p)/(N-1)$")
     ax.set_xlabel("N (= Mp)")
     ax.set_title(rf"M = {int(ds.M)}, $\gamma\tau$ = {float(ds.gamma_tau):g}")

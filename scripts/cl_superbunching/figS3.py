@@ -12,7 +12,7 @@ from lightmatter.plotting import figure_style, load, save_figure
 log_to(snakemake)
 ds = load(snakemake.input[0])
 with figure_style():
-    fig, ax = plt.subplots(figsize=(4.2, 3.2), layout="constrained")
+    fig, ax = plt.subplots(figsize=(4.2, 3.7), layout="constrained")
     plot_relative_differences(ax, ds, "M", r"$(1-p)/(Mp-1)$")
     ax.set_xscale("log")
     ax.set_xlabel("M")

@@ -52,12 +52,14 @@ with figure_style():
     ax.axvline(rf, color="0.5", lw=0.6, ls=":")
     ax.set_xlabel(r"$r\tau$")
     ax.set_title("(e) steady states")
-    ax.legend(frameon=False)
+    handles, labels = ax.get_legend_handles_labels()
     ax = axes[1, 2]
     ax.axis("off")
+    # the legend of (e) in the free panel: inside (e) it would cover the curves
+    ax.legend(handles, labels, title="(e)", loc="lower left", frameon=False)
     ax.text(
         0.0,
-        0.95,
+        1.0,
         "\n".join(
             [
                 f"M = {int(ds.M)}",
@@ -67,12 +69,12 @@ with figure_style():
                 f"  p = {float(ds.fit_p):.4g}",
                 rf"  $\gamma'\tau$ = {float(ds.fit_gamma_prime_tau):.4g}",
                 f"  S16 objective = {float(ds.fit_objective):.2e}",
-                "",
                 "Model 3: kick-limit reconstruction",
                 "(paper's series coefficients lost)",
             ]
         ),
         va="top",
+        fontsize=8,
         transform=ax.transAxes,
     )
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)

@@ -8,7 +8,7 @@ from lightmatter.plotting import figure_style, load, save_figure
 log_to(snakemake)
 ds = load(snakemake.input[0])
 with figure_style():
-    fig, ax = plt.subplots(figsize=(4.2, 3.2), layout="constrained")
+    fig, ax = plt.subplots(figsize=(4.2, 3.7), layout="constrained")
     d = ds.isel(material=0)
     x = d.eps / d.E_F
     ax.plot(x, d.eph_exact * 1e-12, "k-", label="exact momentum conservation (Eq. 12)")
@@ -21,5 +21,5 @@ with figure_style():
     ax.set_xlabel(r"$\varepsilon/E_F$")
     ax.set_ylabel(r"$\Gamma_{e-ph}$ (1/ps)")
     ax.set_title(f"{d.material.values!s}, T = {float(d.T):.0f} K")
-    ax.legend(frameon=False, fontsize=6)
+    fig.legend(loc="outside lower center", ncol=2, frameon=False, fontsize=6)  # off the curves
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)

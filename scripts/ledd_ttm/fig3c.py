@@ -12,8 +12,10 @@ with figure_style():
     fig, ax = plt.subplots(figsize=(4.2, 3.4), layout="constrained")
     for m in ledd:
         d = ds.sel(material=m)
-        ax.plot(d.Te_full, d.G_full, "o", mfc="none", color="k", label=f"{m}, exact (Eq. 26)")
-        ax.plot(d.Te, d.G_leading, "k-", label=f"{m}, leading order")
+        ax.plot(
+            d.Te_full, d.G_full, "o", mfc="none", color="k", label=f"{m}, exact (double integral)"
+        )
+        ax.plot(d.Te, d.G_leading, "k-", label=f"{m}, leading order (Eq. 26)")
         ax.plot(d.Te, d.G_no_mc, "--", color="C3", label=f"{m}, no MC (Eq. 27)")
         ax.plot(
             d.Te_full, d.G_full_no_mc, "s", mfc="none", color="C3", ms=3, label=f"{m}, no MC, exact"

@@ -20,7 +20,7 @@ with figure_style():
         axes[0, j].plot(s.time[m], s.counts[m], color="C0", lw=0.6)
         axes[0, j].set_ylabel(f"counts / {float(s.bin_time) * 1e3:g} ms")
         axes[0, j].set_title(
-            f"type {model}: r(counts, lifetime) = {float(s.correlation):+.3f}, "
+            f"type {model}: r(counts, lifetime) = {float(s.correlation):+.3f}\n"
             f"{int(s.n_photons):,} photons"
         )
         axes[1, j].plot(s.time[m], s.lifetime[m], color="C3", lw=0.6)

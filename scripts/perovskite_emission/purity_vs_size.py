@@ -5,6 +5,7 @@ for two ratios k_rad,XX/k_rad,X; the g2(0) = 0.5 line is the single-emitter crit
 """
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
 
 from lightmatter.jobs import log_to
 from lightmatter.plotting import colors, figure_style, load, save_figure
@@ -30,6 +31,12 @@ with figure_style():
     bx.plot(ds.edge, ds.tau_auger * 1e3, "k-")
     bx.set_xscale("log")
     bx.set_yscale("log")
+    # a range of less than a decade: label only the major ticks and 2, 5 x 10^n (labelling every
+    # minor tick ran the labels together)
+    bx.xaxis.set_minor_formatter(
+        FuncFormatter(lambda v, _: f"{v:g}" if f"{v:g}"[0] in "25" else "")
+    )
+    bx.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
     bx.set_xlabel("edge length L (nm)")
     bx.set_ylabel(r"biexciton Auger time $\tau_A$ (ps)")
     bx.set_title(r"(b) $\tau_A = c_A L^3$")

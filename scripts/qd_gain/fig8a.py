@@ -5,6 +5,7 @@ kappa), biexciton emission PL_XX; lower panel the same for the 4LS + ESA.
 """
 
 import matplotlib.pyplot as plt
+import numpy as np
 
 from lightmatter.jobs import log_to
 from lightmatter.plotting import figure_style, load, save_figure
@@ -24,12 +25,29 @@ with figure_style():
         d = ds.sel(scheme=scheme)
         for k, (c, ls, lab) in STY.items():
             y = d[k] * (float(d.kappa) if k in ("A_XX2", "A_XX1") else 1.0)
-            ax.plot(d.E, y, color=c, ls=ls, label=lab)
+            if k == "PL_XX":
+                # PL_XX coincides with PL_X when Delta_XXE = 0: markers keep it visible
+                same = bool(np.allclose(d.PL_XX, d.PL_X))
+                ax.plot(
+                    d.E,
+                    y,
+                    color=c,
+                    ls="none" if same else ls,
+                    marker="o" if same else None,
+                    ms=3,
+                    markevery=max(1, d.E.size // 60),
+                    mfc="none",
+                    zorder=3,
+                    label=lab + (r" (= $PL_X$)" if same else ""),
+                )
+            else:
+                ax.plot(d.E, y, color=c, ls=ls, label=lab)
         ax.set_ylabel(r"$\sigma/\sigma_A$")
         ax.set_title(
             f"{scheme.replace('_', ' + ')}: S = {1e3 * float(d.stokes):.1f} meV, "
-            f"Δ_XXA2 = {1e3 * float(d.delta_xxa2):.1f} meV, "
-            f"Δ_XXE = {1e3 * float(d.delta_xxe):g} meV, κ = {float(d.kappa):.3f}",
+            rf"$\Delta_{{XXA2}}$ = {1e3 * float(d.delta_xxa2):.1f} meV, "
+            rf"$\Delta_{{XXE}}$ = {1e3 * float(d.delta_xxe):g} meV, "
+            rf"$\kappa$ = {float(d.kappa):.3f}",
             fontsize=7,
         )
     axs[0].legend(frameon=False, fontsize=6)

@@ -18,14 +18,15 @@ with figure_style():
         d = ds.sel(pump=pump)
         for i, r in enumerate(ds.ratio.values):
             y = d.I.isel(ratio=i)
-            ax.plot(d.E, y / float(y.max()), color=cols[i], label=f"{r:g} J_th")
+            ax.plot(d.E, y / float(y.max()), color=cols[i], label=rf"{r:g} $J_{{th}}$")
         ax.axvline(float(ds.E_PL), color="0.5", lw=0.6, ls=":")
         ax.set_xlim(float(ds.E_PL) - 0.25, float(ds.E_PL) + 0.25)
         ax.set_xlabel("E (eV)")
         ax.set_title(
-            f"({tag}) {pump}, model stand-in: J_th = {float(d.J_th):.2g} mJ/cm², "
-            f"SE <N>_th = {float(d.N_th_se):.2f}",
-            fontsize=7,
+            f"({tag}) {pump}, model stand-in:\n"
+            + rf"$J_{{th}}$ = {float(d.J_th):.2g} mJ/cm², "
+            + rf"SE $\langle N\rangle_{{th}}$ = {float(d.N_th_se):.2f}",
+            fontsize=8,
         )
     axs[0].set_ylabel("ASE output I(E), normalised to its maximum")
     axs[0].legend(frameon=False, fontsize=6)

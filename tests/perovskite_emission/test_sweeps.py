@@ -80,3 +80,40 @@ def test_weak_excitation_sweep_ideal_rows():
         assert out["intensity_disorder"].shape == (2, 1, 21)
     with pytest.raises(ValueError, match=r"weak_excitation\.N"):
         weak_excitation.validate({"weak_excitation": {**WEAK["weak_excitation"], "N": [30]}})
+
+
+def test_spe_zoom_resolves_the_irf_limited_dip():
+    """The zoom grid of the spe sweep (Fig. spe_g2 (a')) spans +-zoom_irf_widths sigma_irf and
+    shows the finite dip depth: for sigma_irf << 1/(r + Gamma), g2_IRF(0) = 1 - <e^{-a|t|}>_G
+    -> a <|t|>_G = a sigma sqrt(2/pi), a = r + Gamma, while the ideal g2(0) = 0."""
+    import numpy as np
+
+    from lightmatter.perovskite_emission.sweeps import spe
+
+    point = {
+        "gamma": 0.2,
+        "r": [0.01, 0.2],
+        "sigma_irf": 0.05,
+        "t_max": 40.0,
+        "num_t": 41,
+        "zoom_irf_widths": 4.0,
+        "num_t_zoom": 81,
+        "cascade": {
+            "k_rad_x": 0.18,
+            "k_nr_x": 0.02,
+            "xx_rad_factor": 2.0,
+            "tau_auger_ns": 0.1,
+            "cw_pump": [0.01],
+        },
+    }
+    out = spe.solve(point, "test")
+    tz = out["tau_zoom"]
+    assert tz[0] == pytest.approx(-0.2) and tz[-1] == pytest.approx(0.2) and tz.size == 81
+    mid = 40  # tau = 0
+    for i, r in enumerate(point["r"]):
+        a = r + point["gamma"]
+        assert out["g2_zoom"][i, mid] == pytest.approx(0.0, abs=1e-15)
+        # first order in a*sigma; the next term is -(a sigma)^2 / 2 ~ 5e-5
+        assert out["g2_irf_zoom"][i, mid] == pytest.approx(a * 0.05 * np.sqrt(2 / np.pi), rel=0.02)
+        # four IRF widths out the IRF no longer matters (to a few per cent of the dip)
+        assert out["g2_irf_zoom"][i, -1] == pytest.approx(out["g2_zoom"][i, -1], rel=0.03)

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from lightmatter.config import load_config
+from lightmatter.plotting import LAYOUT_CHECK_ENV
 
 from ..conftest import REPO, run_snakemake
 
@@ -27,6 +28,7 @@ def _run(results: Path, cores: int, *targets: str) -> None:
         "config/test.yaml",
         "--config",
         f"results={results}",
+        env_extra={LAYOUT_CHECK_ENV: "1"},  # a layout problem in any figure fails its job
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
 

@@ -1,7 +1,9 @@
 """End to end: the test configuration runs, is deterministic and is audit-ready.
 
 The workflow runs twice from scratch into separate results roots, once on one core and once on
-two; every NetCDF file and every PNG must be byte-identical (docs/design.md, "Deterministic"),
+two, with the layout check of every figure turned on (lightmatter.plotting.layout_problems: no
+colliding text, no text off the canvas, no legend over a curve; a problem fails the figure's job);
+every NetCDF file and every PNG must be byte-identical (docs/design.md, "Deterministic"),
 every NetCDF file must carry the provenance attributes and a content hash that matches its data,
 and the manifest must list every output. A third invocation must have nothing to do.
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import xarray as xr
 from matplotlib.axes import Axes
 
@@ -16,6 +17,20 @@ def plot_relative_differences(ax: Axes, ds: xr.Dataset, x: str, asymptote_label:
     ax.plot(xs, ds.reldiff_g2_zero, "^-", mfc="none", label=r"$g^{(2)}(0)$")
     ax.plot(xs, ds.reldiff_asymptote, "k:", label=asymptote_label)
     ax.axhline(0.0, color="0.6", lw=0.6)
-    ax.set_yscale("symlog", linthresh=1e-3)
+    linthresh = 1e-3
+    ax.set_yscale("symlog", linthresh=linthresh)
+    # the axis spans the data: headroom above the largest difference (a marker at the top is not
+    # clipped), and a negative half only when a difference is negative beyond the linear range
+    values = np.concatenate(
+        [
+            np.ravel(ds[q])
+            for q in ("reldiff_mean_n", "reldiff_factorial_moment2", "reldiff_g2_zero")
+        ]
+    )
+    lo, hi = float(np.nanmin(values)), float(np.nanmax(values))
+    ax.set_ylim(-0.5 * linthresh if lo > -linthresh else 3.0 * lo, 3.0 * hi)
     ax.set_ylabel("(Model 2 − Model 1) / Model 1")
-    ax.legend(frameon=False)
+    # below the axes: inside, it covered markers at one resolution or another
+    ax.get_figure().legend(
+        *ax.get_legend_handles_labels(), loc="outside lower center", ncol=2, frameon=False
+    )

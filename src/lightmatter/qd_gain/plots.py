@@ -56,7 +56,6 @@ def se_map_figure(ds: xr.Dataset, scheme: str) -> Figure:
     top.axhline(0, color="k", lw=0.5)
     top.axvline(float(d.E_PL), color="0.6", lw=0.5, ls=":")
     top.set_ylabel(r"OD$_{NL}$ / $\sigma_A$")
-    top.legend(frameon=False, fontsize=6, ncol=3)
     top.tick_params(labelbottom=False)
     top.set_title(
         f"{SCHEME_LABEL[scheme]}:  "
@@ -67,12 +66,23 @@ def se_map_figure(ds: xr.Dataset, scheme: str) -> Figure:
         + f" = {float(d.ratio):.2f}",
         fontsize=7,
     )
-    right.plot(d.profile_se_max, N, color="C2", ls="--", label=f"E_max = {Emax:.3f} eV")
-    right.plot(d.profile_first_gain, N, color="C1", ls=":", label=f"E_eps = {Eeps:.3f} eV")
+    right.plot(d.profile_se_max, N, color="C2", ls="--", label=rf"$E_{{max}}$ = {Emax:.3f} eV")
+    right.plot(d.profile_first_gain, N, color="C1", ls=":", label=rf"$E_\epsilon$ = {Eeps:.3f} eV")
     right.axvline(0, color="k", lw=0.5)
     right.set_xlabel(r"OD$_{NL}$ / $\sigma_A$")
-    right.legend(frameon=False, fontsize=5.5, loc="upper right")
     right.tick_params(labelleft=False)
+    # both legends in the free top-right cell: inside the panels they covered the curves
+    key = fig.add_subplot(gs[0, 1])
+    key.axis("off")
+    handles, labels = top.get_legend_handles_labels()
+    more = right.get_legend_handles_labels()
+    key.legend(
+        handles + more[0],
+        labels + [f"profile at {lab}" for lab in more[1]],
+        frameon=False,
+        fontsize=6,
+        loc="center left",
+    )
     return fig
 
 
@@ -81,11 +91,19 @@ def binding_figure(ds: xr.Dataset, scheme: str) -> Figure:
     d = ds.sel(scheme=scheme)
     fig, ax = plt.subplots(figsize=(4.4, 3.2), layout="constrained")
     x = d.delta_xxa2.values * 1e3
-    ax.plot(x, d.N_th, "C2-", label="at the SE maximum (primary)")
-    ax.plot(x, d.N_th_first_gain, "C1--", label=r"at the first-gain energy ($-\epsilon$)")
     S = float(d.stokes) * 1e3
-    ax.axvline(S, color="0.5", lw=0.7, ls=":")
-    ax.annotate("resonant: Δ$_{XXA2}$ = S", (S, 0.05), fontsize=6, color="0.4", ha="left")
+    for var, style, what in (
+        ("N_th", "C2-", "at the SE maximum (primary)"),
+        ("N_th_first_gain", "C1--", r"at the first-gain energy ($-\epsilon$)"),
+    ):
+        y = d[var].values
+        k = int(np.argmax(y))  # where the threshold peaks (marked): not exactly at resonance
+        ax.plot(x, y, style, label=f"{what}; max at {x[k]:.0f} meV")
+        ax.plot(x[k], y[k], "v", color=style[:2], ms=5)
+    ax.axvline(S, ymax=0.7, color="0.5", lw=0.7, ls=":")  # stops below the legend
+    ax.annotate(
+        f"resonant: Δ$_{{XXA2}}$ = S = {S:.0f} meV", (S, 0.05), fontsize=6, color="0.4", ha="left"
+    )
     ax.set_xlabel(r"absorptive XX binding energy $\Delta_{XXA2}$ (meV)")
     ax.set_ylabel(r"SE threshold $\langle N\rangle_{th}$")
     ax.set_ylim(0, 2.05)
