@@ -60,6 +60,17 @@ def test_overlapping_tick_labels_are_flagged():
     assert any("x tick" in p and "collides" in p for p in problems), problems
 
 
+def test_a_secondary_axis_is_checked_like_any_axes():
+    """A secondary x axis (no title of its own) is checked: its crowded tick labels are found."""
+    with figure_style():
+        fig, ax = plt.subplots(figsize=(3, 2.5), layout="constrained")
+        ax.plot(X, X)
+        sec = ax.secondary_xaxis("top", functions=(lambda x: 1e4 * x, lambda x: x / 1e4))
+        sec.set_xticks(np.linspace(0, 1e4, 11))
+        problems = _drawn(fig)
+    assert any("x tick" in p and "collides" in p for p in problems), problems
+
+
 def test_text_off_the_canvas_is_flagged():
     with figure_style():
         fig = _clean_figure()

@@ -32,8 +32,10 @@ with figure_style():
             )
     ax.set_xlabel("t (fs)")
     ax.set_ylabel("temperature (K)")
-    ax.legend(frameon=False, fontsize=6, loc="upper left")
-    ax2 = ax.inset_axes([0.64, 0.62, 0.33, 0.3])
+    lo, hi = ax.get_ylim()
+    ax.set_ylim(lo, lo + 1.45 * (hi - lo))  # headroom: the legend sits above the curves
+    ax.legend(frameon=False, fontsize=6, loc="upper left", ncol=2)
+    ax2 = ax.inset_axes([0.64, 0.4, 0.33, 0.3])
     for n, m in enumerate(ttm.material.values):
         d = ttm.sel(material=m)
         ax2.plot(d.t, d.Tph, "-", color=f"C{n}")

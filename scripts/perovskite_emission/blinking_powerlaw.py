@@ -42,7 +42,7 @@ def flid(ax, ds, title):
     )
     ax.set_xlabel(f"counts per {float(ds.bin_time) * 1e3:g} ms")
     ax.set_ylabel("lifetime (ns)")
-    ax.set_title(f"{title}: r = {float(ds.correlation):+.3f}")
+    ax.set_title(f"{title}:\nr = {float(ds.correlation):+.3f}")
     return m
 
 

@@ -66,7 +66,7 @@ with figure_style():
         title=r"$\gamma_\phi/\Gamma$",
         title_fontsize=6,
     )
-    b.legend(frameon=False, fontsize=6, loc="upper right", ncol=2, title="σ/Γ", title_fontsize=6)
+    b.legend(frameon=False, fontsize=6, loc="upper right", ncol=1, title="σ/Γ", title_fontsize=6)
     d = ax[1, 0]
     for c, gp in zip(cg, gps):
         d.plot(ns, ds.enhancement_dephasing.sel(start=0, gamma_phi=gp), "o-", color=c, ms=3)

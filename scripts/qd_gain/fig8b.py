@@ -24,7 +24,7 @@ with figure_style():
     ax.set_xlabel(r"$\sigma J$ (photons absorbed per dot, linear absorption)")
     ax.set_ylabel(r"mean exciton number $\langle N\rangle$")
     ax.set_title(r"(a) $\langle N\rangle$; slope 1 at $\sigma J\to0$ for all three", fontsize=7)
-    ax.legend(frameon=False, fontsize=5.5, loc="lower right")
+    ax.legend(frameon=False, fontsize=5.5, loc="upper right")
     bx.plot(ds.x, ds.bleach_poisson, "C0-", label=r"Poisson: $1-e^{-\sigma J}(1+\sigma J/2)$")
     bx.plot(ds.x, ds.N_rabi_aligned / 2, "C3:", label=r"Rabi, aligned: $\sin^2\sqrt{\sigma J/2}$")
     bx.plot(ds.x, ds.bleach_rabi, "C3-", label="Rabi, orientation avg.")

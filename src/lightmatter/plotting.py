@@ -92,7 +92,10 @@ def _label(artist: Text | str) -> str:
 
 def _axes_name(fig: Figure, ax: Axes) -> str:
     """``axes <i> [<title>]``: the axes' index in ``fig.axes`` (or "inset axes") and its title."""
-    title = next((t for t in (ax.get_title(loc) for loc in ("center", "left", "right")) if t), "")
+    get = getattr(ax, "get_title", None)  # a secondary axis (secondary_xaxis) has no title
+    title = (
+        next((t for t in (get(loc) for loc in ("center", "left", "right")) if t), "") if get else ""
+    )
     where = f"axes {fig.axes.index(ax)}" if ax in fig.axes else "inset axes"
     short = " ".join(title.split())[:24]
     return f"{where} [{short}]" if short else where
