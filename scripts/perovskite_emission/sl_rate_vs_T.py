@@ -62,5 +62,5 @@ with figure_style():
     c.set_xlabel("N")
     c.set_ylabel(rf"$\Gamma_{{SL}}/\Gamma_{{QD}}$ at {t_ref:g} K")
     c.set_title("(c) static disorder")
-    c.legend(frameon=False, fontsize=6, loc="upper left")
+    c.legend(frameon=False, fontsize=6, loc="best")  # the curves rise with N, or stay flat
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)

@@ -107,9 +107,14 @@ with figure_style():
     f.plot(ns, 1.0 / ns, "k:", lw=0.8, label="1/N")
     f.set_xlabel("N")
     f.set_ylabel("photons emitted")
-    f.set_ylim(0, 1.05)
+    f.set_ylim(0, 1.5)  # headroom above the "all emitted" line for the legend
     f.set_title("(f) incoherent start: trapping")
     f.legend(
-        frameon=False, fontsize=6, loc="center right", title="dashed: disorder", title_fontsize=6
+        frameon=False,
+        fontsize=6,
+        loc="upper right",
+        ncol=2,
+        title="dashed: disorder",
+        title_fontsize=6,
     )
     save_figure(fig, snakemake.output.pdf, snakemake.output.png)

@@ -391,6 +391,18 @@ def _parse_claim(study: str, entry: Any, source: str, index: int) -> Claim:
     )
 
 
+def ledger_papers(directory: str | Path | None = None) -> list[str]:
+    """The studies the ledger files of ``directory`` name (``paper:``), without validating them."""
+    directory = Path(directory) if directory else ledger_dir()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    out = []
+    for path in sorted(directory.glob("*.yaml")):
+        data = yaml.load(path.read_text(), Loader=loader)
+        if isinstance(data, Mapping) and isinstance(data.get("paper"), str):
+            out.append(data["paper"])
+    return out
+
+
 def load_ledger(
     directory: str | Path | None = None, studies: Sequence[str] | None = None
 ) -> list[Claim]:

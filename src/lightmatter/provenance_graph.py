@@ -69,6 +69,10 @@ def provenance_graph(
                 }
     ledger_dir = ledger_dir or claims.ledger_dir()
     studies = registry.studies(path)
+    if not set(claims.ledger_papers(ledger_dir)) <= set(studies):
+        # A registry that holds only some of the studies (a test's one-figure registry) has no
+        # claims outputs: the ledger is evaluated against the papers it names, all of them.
+        return dict(sorted(graph.items()))
     ledger = claims.load_ledger(ledger_dir, studies)
     inputs = claims.claim_datasets(ledger, results)
     common = {
