@@ -2,6 +2,7 @@
 # fingerprints, the figure registry and the provenance graph. Parsing imports no physics: the
 # sweep modules import their physics inside solve(), which only jobs call.
 import hashlib
+from pathlib import Path
 import sys
 
 from snakemake.utils import min_version
@@ -149,4 +150,4 @@ def report_overview():
 
     tag = hashlib.sha256(RESULTS.encode()).hexdigest()[:8]
     out = f"{workflow.basedir}/.snakemake/lightmatter/report-overview-{tag}.rst"
-    return write_overview(config, RESULTS, out)
+    return write_overview(config, RESULTS, out, Path(workflow.basedir))

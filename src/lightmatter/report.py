@@ -161,6 +161,7 @@ def overview_rst(config: Mapping[str, Any], results: str, root: Path = ROOT) -> 
     table from the registry (one link per figure: the figure and its caption), and how to
     regenerate everything.
     """
+    reg = root / "rules" / "figures.yaml"
     intro = (root / "rules" / "captions" / "workflow.rst").read_text().strip()
     out: list[str] = [
         "lightmatter report",
@@ -172,11 +173,11 @@ def overview_rst(config: Mapping[str, Any], results: str, root: Path = ROOT) -> 
         "------",
         "",
     ]
-    for study in registry.studies():
+    for study in registry.studies(reg):
         citation, reference = registry.paper(study)
         # drop the repository-internal ids of the seed texts
         citation = re.sub(r" \(seed text \w+\)|; seed text \w+", "", citation)
-        n = len(registry.figures(study=study))
+        n = len(registry.figures(reg, study=study))
         line = f"* ``{study}`` ({n} figures): {_escape(citation)}"
         if reference.startswith("doi:") and reference not in citation:
             line += f", https://doi.org/{reference[4:]}"
@@ -202,7 +203,7 @@ def overview_rst(config: Mapping[str, Any], results: str, root: Path = ROOT) -> 
         "     - what is computed",
     ]
     targets = []
-    for fig in registry.figures():
+    for fig in registry.figures(reg):
         png = fig.outputs(results)[1]
         name = f"{fig.study}/{fig.id}"
         out += [
@@ -234,12 +235,15 @@ def overview_rst(config: Mapping[str, Any], results: str, root: Path = ROOT) -> 
     return "\n".join(out)
 
 
-def write_overview(config: Mapping[str, Any], results: str, out: str | Path) -> str:
+def write_overview(
+    config: Mapping[str, Any], results: str, out: str | Path, root: Path = ROOT
+) -> str:
     """Write :func:`overview_rst` to ``out`` if its text changed (atomically); return ``out``.
 
-    Called while Snakemake parses the Snakefile; cheap (the registry is already loaded).
+    Called while Snakemake parses the Snakefile (which passes its own directory as ``root``:
+    the package may be imported from elsewhere); cheap (the registry is already loaded).
     """
-    text = overview_rst(config, results)
+    text = overview_rst(config, results, root)
     target = Path(out)
     if target.exists() and target.read_text() == text:
         return str(target)
