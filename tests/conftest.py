@@ -66,3 +66,23 @@ def make_checkout(dest: Path) -> Path:
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
+
+
+def edit_and_rehash(path: Path) -> str:
+    """What an attacker who knows the format does: change one value of a dataset and store a
+    content hash that matches the new data (the file then passes its own hash check)."""
+    import netCDF4
+    import xarray as xr
+
+    from lightmatter.provenance import content_hash
+
+    with netCDF4.Dataset(path, "a") as nc:
+        name = next(
+            v for v in nc.variables if getattr(nc[v].dtype, "kind", "") == "f" and nc[v].ndim >= 1
+        )
+        nc[name][0] = nc[name][0] * 1.01 + 1e-3
+    with xr.open_dataset(path, engine="netcdf4") as ds:
+        digest = content_hash(ds.load())
+    with netCDF4.Dataset(path, "a") as nc:
+        nc.setncattr("content_sha256", digest)
+    return digest

@@ -23,11 +23,11 @@ from lightmatter import registry
 from lightmatter.audit import audit, draw_figure
 from lightmatter.config import load_config
 from lightmatter.jobs import run_manifest, run_sweep
-from lightmatter.provenance import content_hash, file_sha256
+from lightmatter.provenance import file_sha256
 from lightmatter.provenance_graph import provenance_graph
 from lightmatter.sweep import points_of, sweeps_of
 
-from .conftest import REPO
+from .conftest import REPO, edit_and_rehash
 
 STUDY = "qd_gain"
 FIGURE = "fig6d"
@@ -84,23 +84,6 @@ def _rewrite_manifest(root: Path, path: Path, **fields) -> None:
     manifest.write_text(json.dumps(data))
 
 
-def _edit_and_rehash(path: Path) -> str:
-    """Change one value of a dataset and store a content hash that matches the new data."""
-    import netCDF4
-    import xarray as xr
-
-    with netCDF4.Dataset(path, "a") as nc:
-        name = next(
-            v for v in nc.variables if getattr(nc[v].dtype, "kind", "") == "f" and nc[v].ndim >= 1
-        )
-        nc[name][0] = nc[name][0] * 1.01 + 1e-3
-    with xr.open_dataset(path, engine="netcdf4") as ds:
-        digest = content_hash(ds.load())
-    with netCDF4.Dataset(path, "a") as nc:
-        nc.setncattr("content_sha256", digest)
-    return digest
-
-
 def test_an_untouched_tree_verifies_from_any_path_form(tree, monkeypatch):
     root, reg = tree
     res = _audit(root, reg)
@@ -155,7 +138,7 @@ def test_a_consistently_rehashed_dataset_is_caught_by_recompute_only(tree, monke
 
     root, reg = tree
     victim = root / STUDY / "cw.nc"
-    digest = _edit_and_rehash(victim)
+    digest = edit_and_rehash(victim)
     _rewrite_manifest(root, victim, content_sha256=digest)
     assert _audit(root, reg).ok  # every stored hash agrees with the edited data
     pinned = [(STUDY, "cw", ""), (STUDY, "statistics", "")]

@@ -12,6 +12,8 @@ from lightmatter import markov
 from lightmatter.perovskite_emission import superlattice as sl
 from lightmatter.perovskite_emission import superradiance as sr
 
+from . import SUPERLATTICE_KW
+
 qt = pytest.importorskip("qutip")
 from qutip import piqs  # noqa: E402  (attribute, not sys.modules["qutip.piqs"])
 
@@ -267,14 +269,7 @@ def test_local_emission_adds_independent_channel():
 # superlattice rate enhancement vs T (Fig. 6c, weak-excitation model, docs §7)
 # ---------------------------------------------------------------------------------------------
 def test_superlattice_enhancement_falls_with_temperature():
-    kw = dict(
-        t1_ps=210.0,
-        t2_ref_ps=80.0,
-        t_ref_k=4.0,
-        sigma_ac_mev_per_k=0.002,
-        gamma_lo_mev=59.46,
-        e_lo_mev=16.0,
-    )
+    kw = SUPERLATTICE_KW
     T = np.linspace(4.0, 300.0, 60)
     gphi, _ = sl.dephasing_rate(T, **kw)
     assert np.all(np.diff(gphi) > 0)

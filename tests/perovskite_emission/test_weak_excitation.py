@@ -9,6 +9,8 @@ import pytest
 from lightmatter.perovskite_emission import superlattice
 from lightmatter.perovskite_emission import weak_excitation as we
 
+from . import SUPERLATTICE_KW
+
 T = np.linspace(0.0, 3.0, 31)
 
 
@@ -130,14 +132,7 @@ def test_disorder_average_is_seeded_and_strong_disorder_decouples():
 
 
 def test_superlattice_dephasing_is_anchored_to_t2():
-    kw = dict(
-        t1_ps=210.0,
-        t2_ref_ps=80.0,
-        t_ref_k=4.0,
-        sigma_ac_mev_per_k=0.002,
-        gamma_lo_mev=59.46,
-        e_lo_mev=16.0,
-    )
+    kw = SUPERLATTICE_KW
     gphi, width = superlattice.dephasing_rate(4.0, **kw)
     assert abs(gphi - (1.0 / 0.080 - 0.5 / 0.210)) < 1e-9
     assert abs(width - 2.0 * superlattice.HBAR_MEV_NS / 0.080) < 1e-12

@@ -15,9 +15,9 @@ import json
 import pytest
 
 from lightmatter.audit import audit
-from lightmatter.provenance import content_hash, file_sha256
+from lightmatter.provenance import file_sha256
 
-from ..conftest import job_counts, run_snakemake
+from ..conftest import edit_and_rehash, job_counts, run_snakemake
 
 pytestmark = pytest.mark.workflow
 
@@ -48,23 +48,13 @@ def test_a_rehashed_point_file_is_caught_by_recombining_and_by_re_solving_it(
     """A point of a fan-out sweep edited with all its hashes recomputed: the combined dataset
     no longer equals the combination of its points, and re-solving that point (the draw of
     ``--recompute`` pinned to it, one Boltzmann run) gives the original content hash."""
-    import netCDF4
-    import xarray as xr
 
     import lightmatter.audit as audit_mod
 
     root, cfg = audited_copy
     victim = sorted((root / "ledd_ttm" / "points" / "boltzmann").glob("*.nc"))[0]
     target = victim.resolve()  # a plain file in this copy (no cache)
-    with netCDF4.Dataset(target, "a") as nc:
-        name = next(
-            v for v in nc.variables if getattr(nc[v].dtype, "kind", "") == "f" and nc[v].ndim >= 1
-        )
-        nc[name][0] = nc[name][0] * 1.01 + 1e-3
-    with xr.open_dataset(target, engine="netcdf4") as ds:
-        digest = content_hash(ds.load())
-    with netCDF4.Dataset(target, "a") as nc:
-        nc.setncattr("content_sha256", digest)
+    digest = edit_and_rehash(target)
     manifest = root / "provenance" / "manifest.json"
     data = json.loads(manifest.read_text())
     data["outputs"][str(victim)].update(sha256=file_sha256(victim), content_sha256=digest)
