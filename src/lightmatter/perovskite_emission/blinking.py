@@ -200,12 +200,21 @@ def _telegraph(
         inter[1::2] = off
         dwell_parts.append(inter)
         total += float(inter.sum())
-    dwell = np.concatenate(dwell_parts)
+    switch, state, _ = segments(np.concatenate(dwell_parts), duration)
+    return switch, state
+
+
+def segments(
+    dwell: NDArray[np.float64], duration: float
+) -> tuple[NDArray[np.float64], NDArray[np.int8], int]:
+    """Alternating dwell times (ON first) cut at ``duration``: ``(switch_times, segment_state,
+    n_segments)``, the switch times starting at 0 and ending at ``duration``
+    (``docs/perovskite_emission.md`` §6 step 1; the dwell times must sum past ``duration``)."""
     ends = np.cumsum(dwell)
     n_seg = int(np.searchsorted(ends, duration, side="left")) + 1
     switch = np.concatenate([[0.0], ends[: n_seg - 1], [duration]])
     state = np.where(np.arange(n_seg) % 2 == 0, ON, OFF).astype(np.int8)
-    return switch, state
+    return switch, state, n_seg
 
 
 def _bernoulli_positions(

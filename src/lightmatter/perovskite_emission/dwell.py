@@ -25,6 +25,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import minimize
 
+from .blinking import segments
 from .single_photon import _positive_scalar, _rng
 
 __all__ = [
@@ -37,7 +38,6 @@ __all__ = [
     "trace_dwell_times",
 ]
 
-ON, OFF = 1, 0
 _GL_X, _GL_W = np.polynomial.legendre.leggauss(48)
 
 
@@ -226,10 +226,7 @@ def powerlaw_telegraph(
         parts.append(inter)
         total += float(inter.sum())
     dwell = np.concatenate(parts)
-    ends = np.cumsum(dwell)
-    n_seg = int(np.searchsorted(ends, T, side="left")) + 1
-    switch = np.concatenate([[0.0], ends[: n_seg - 1], [T]])
-    state = np.where(np.arange(n_seg) % 2 == 0, ON, OFF).astype(np.int8)
+    switch, state, n_seg = segments(dwell, T)
     complete = dwell[: n_seg - 1]
     return switch, state, complete[0::2], complete[1::2]
 
